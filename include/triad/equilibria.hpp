@@ -1,0 +1,42 @@
+// Equilibria of the stage game (MODEL.md section 3).
+//
+// Every solver reports its equilibria in one shape, Equilibrium, so that `triad solve` prints
+// them alike and later methods (support enumeration, QRE, stationary distributions) slot in.
+// Every reported equilibrium carries its regret (the largest gain from a unilateral
+// deviation), so that any result can be checked on its own.
+#pragma once
+
+#include "triad/game.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triad {
+
+struct Equilibrium {
+    std::string method;                  // the solver that found it: "pure", ...
+    MixedProfile strategy;               // one distribution over actions per player
+    std::optional<std::size_t> profile;  // the pure profile, when every strategy is pure
+    std::vector<double> payoffs;         // expected payoff of each player
+    double regret = 0.0;                 // max_i (best reply value - current value)
+    std::vector<std::string> labels;     // "strict", ...
+};
+
+// The tolerance below which a payoff gain counts as none: relative to the game's payoff scale,
+//     tolerance = relative * max(1, max_i,p |u_i(p)|),
+// so that sums of drivers that tie exactly in theory but differ in the last bits tie here.
+[[nodiscard]] double payoff_tolerance(const Game& game, double relative = 1e-9);
+
+// All pure Nash equilibria, in profile order. A profile is an equilibrium when, for every
+// player, no other action gains more than `tolerance`. One pass per player over the payoff
+// array marks the best replies to each opponents' profile: no per-profile copies, cost
+// O(N * profiles). Each equilibrium is labelled "strict" when every deviation loses more
+// than the tolerance.
+[[nodiscard]] std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance);
+
+// An Equilibrium record for a pure profile (payoffs, regret filled in).
+[[nodiscard]] Equilibrium make_pure_equilibrium(const Game& game, std::size_t profile,
+                                                std::string method);
+
+}  // namespace triad

@@ -1,0 +1,73 @@
+// The triad program: one function per command, each a thin layer over the library.
+// Errors are thrown (triad::InputError, UsageError) and caught once, in main.cpp.
+#pragma once
+
+#include "triad/equilibria.hpp"
+#include "triad/error.hpp"
+#include "triad/game.hpp"
+#include "triad/model.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triad::cli {
+
+namespace po = boost::program_options;
+
+// A mistake on the command line (exit code 2, with a pointer to --help).
+class UsageError : public Error {
+public:
+    UsageError(const std::string& message, std::string command)
+        : Error(message), command_(std::move(command)) {}
+    [[nodiscard]] const std::string& command() const { return command_; }
+
+private:
+    std::string command_;
+};
+
+using Args = std::vector<std::string>;
+
+int run_validate(const Args& args);
+int run_solve(const Args& args);
+int run_export(const Args& args);
+int run_params(const Args& args);
+int run_list(const Args& args);
+
+// --- shared by the commands (common.cpp) ---
+
+enum class Format { table, json, csv };
+[[nodiscard]] Format parse_format(const std::string& text, const std::string& command,
+                                  const std::vector<std::string>& allowed = {"table", "json", "csv"});
+
+// Parse `args` against `options` (+ positional names), printing help and returning nullopt
+// when --help was asked for. `about` is the teaching text shown above the options.
+[[nodiscard]] std::optional<po::variables_map> parse_command(
+    const Args& args, const std::string& command, const std::string& usage, const std::string& about,
+    po::options_description& options, const po::positional_options_description& positional);
+
+// A game loaded from a scenario (with its model) or from a Gambit .nfg file.
+struct LoadedGame {
+    std::string path;
+    std::optional<StageModel> model;  // set for scenarios
+    Game nfg_game;                    // used when model is empty
+    std::string content_hash;
+    std::vector<std::string> overrides;  // --set assignments applied, in order
+
+    [[nodiscard]] const Game& game() const { return model ? model->game() : nfg_game; }
+};
+
+[[nodiscard]] bool is_nfg_path(const std::string& path);
+// Load FILE and apply --set assignments (an .nfg game has no parameters: error if any).
+[[nodiscard]] LoadedGame load_game(const std::string& path, const std::vector<std::string>& sets);
+
+// Write `text` to -o FILE (atomically) or standard output.
+void emit(const std::string& text, const std::string& output_path);
+
+// Options every game command shares.
+void add_set_option(po::options_description& options);
+
+}  // namespace triad::cli

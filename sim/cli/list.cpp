@@ -1,0 +1,110 @@
+// triad list: what is registered (drivers now; solvers and learning rules as they come).
+#include "cli.hpp"
+
+#include "triad/drivers.hpp"
+#include "triad/output.hpp"
+#include "triad/parameters.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <sstream>
+
+namespace triad::cli {
+
+namespace {
+
+std::string bound(double v) { return std::isinf(v) ? (v > 0 ? "inf" : "-inf") : format_number(v); }
+
+std::string default_text(const ParamSpec& p) {
+    if (p.defaults_by_index.empty()) return format_number(p.default_value);
+    std::string out;
+    for (std::size_t k = 0; k < p.defaults_by_index.size(); ++k)
+        out += (k ? "," : "") + format_number(p.defaults_by_index[k]);
+    return out;
+}
+
+void drivers_text(std::ostream& out) {
+    for (const auto& spec : builtin_drivers().all()) {
+        out << spec->name << " - " << spec->summary << "\n";
+        out << "    u_i " << spec->formula << "\n";
+        out << "    from: " << spec->sources << "\n";
+        for (const auto& p : spec->params) {
+            out << "    " << p.symbol;
+            if (p.name != p.symbol) out << " (" << p.name << ")";
+            out << ", " << to_string(p.index) << ", default " << default_text(p) << ", range [" << bound(p.lower)
+                << ", " << bound(p.upper) << "]" << (p.linear ? "" : ", rebuilds the basis") << ": " << p.help << "\n";
+        }
+        for (const auto& s : spec->settings) {
+            out << "    " << s.name << " (setting" << (s.required ? ", required" : "");
+            if (!s.choices.empty()) {
+                out << ": ";
+                for (std::size_t k = 0; k < s.choices.size(); ++k) out << (k ? " | " : "") << s.choices[k];
+            }
+            out << "): " << s.help << "\n";
+        }
+        out << "\n";
+    }
+}
+
+void drivers_json(std::ostream& out) {
+    JsonWriter json(out);
+    json.begin_object().key("drivers").begin_array();
+    for (const auto& spec : builtin_drivers().all()) {
+        json.begin_object();
+        json.field("name", spec->name).field("summary", spec->summary).field("formula", spec->formula);
+        json.field("sources", spec->sources).field("needs_stances", spec->needs_stances);
+        json.key("parameters").begin_array();
+        for (const auto& p : spec->params) {
+            json.begin_object();
+            json.field("symbol", p.symbol).field("name", p.name).field("index", to_string(p.index));
+            json.field("default", p.default_value);
+            json.key("lower");
+            std::isinf(p.lower) ? json.null() : json.value(p.lower);
+            json.key("upper");
+            std::isinf(p.upper) ? json.null() : json.value(p.upper);
+            json.field("linear", p.linear).field("help", p.help);
+            json.end_object();
+        }
+        json.end_array();
+        json.key("settings").begin_array();
+        for (const auto& s : spec->settings) {
+            json.begin_object().field("name", s.name).field("required", s.required).field("help", s.help);
+            json.key("choices").begin_array();
+            for (const auto& c : s.choices) json.value(c);
+            json.end_array().end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array().end_object();
+}
+
+}  // namespace
+
+int run_list(const Args& args) {
+    po::options_description options("Options");
+    std::string what, format_text;
+    options.add_options()
+        ("what", po::value(&what)->default_value("drivers"), "what to list: drivers")
+        ("format,f", po::value(&format_text)->default_value("text"), "output: text or json");
+    po::positional_options_description positional;
+    positional.add("what", 1);
+    const auto vm = parse_command(
+        args, "list", "triad list drivers [--format text|json]",
+        "Lists every registered driver: the term it adds to a player's payoff (MODEL.md's\n"
+        "notation), the essays it encodes, and each parameter with its symbol, long name,\n"
+        "indexing, default and bounds. This is the same declaration the scenario loader checks\n"
+        "against, so it is always current.\n",
+        options, positional);
+    if (!vm) return 0;
+    static const std::vector<std::string> lists = {"drivers"};
+    if (std::find(lists.begin(), lists.end(), what) == lists.end())
+        throw UsageError("nothing called '" + what + "' to list; " + suggest(what, lists), "list");
+    const Format format = parse_format(format_text == "text" ? "table" : format_text, "list", {"table", "json"});
+    std::ostringstream out;
+    if (format == Format::json) drivers_json(out);
+    else drivers_text(out);
+    std::cout << out.str();
+    return 0;
+}
+
+}  // namespace triad::cli

@@ -1,0 +1,55 @@
+// threat: balance of threat, and the value of a partner against an intimidator.
+//     tau_ij = theta_i * prox_ij * r_ij / (1 + r_ij)        (j's share of the dyad's power)
+//     u_i -= sum_j tau_ij * [s_ji = -1]
+//     u_i += beta_i * sum_j tau_ij * [s_ji = -1] * max_{k != j} ( w+_ik * (1 - w+_kj) )
+// Being opposed by a strong, close neighbour hurts (Walt's balance of threat); a partner k who
+// is warm to i and not to the intimidator j recovers part of that. Katz ("Moscow won't side
+// with Washington against Beijing just because we think it should"): the border, the Arctic,
+// Central Asia; a shift comes only if Beijing "begins to openly intimidate" Moscow.
+#include "builtin.hpp"
+
+namespace triad::drivers {
+
+DriverSpec threat() {
+    DriverSpec spec{
+        .name = "threat",
+        .summary = "threat from a strong, close opponent, and the value of a partner against it",
+        .formula = "- sum_j tau_ij [s_ji = -1] + beta_i sum_j tau_ij [s_ji = -1] max_k w+_ik (1 - w+_kj); "
+                   "tau_ij = theta_i prox_ij r_ij / (1 + r_ij)",
+        .sources = "Katz (border, Arctic, Central Asia; open intimidation as the condition for a shift)",
+        .params =
+            {
+                {.symbol = "theta", .name = "threat_sensitivity", .index = IndexKind::player,
+                 .help = "how much i feels threatened when opposed"},
+                {.symbol = "prox", .name = "proximity", .index = IndexKind::dyad,
+                 .help = "geographic proximity of j to i (shared border, near seas)"},
+                {.symbol = "beta", .name = "ally_value", .index = IndexKind::player,
+                 .help = "share of a threat a partner against the intimidator offsets"},
+            },
+    };
+    spec.build = [](const DriverContext& ctx) {
+        std::vector<BasisTerm> terms;
+        const int n = ctx.players();
+        const auto& t = ctx.tensors();
+        const Eigen::Index size = static_cast<Eigen::Index>(ctx.game().space.size());
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j) {
+                if (i == j) continue;
+                const double r = ctx.power(j) / ctx.power(i);
+                const double share = r / (1.0 + r);
+                const Eigen::VectorXd opposed = t.stance_is(j, i, Stance::oppose).matrix();
+                const Eigen::VectorXd backing = max_over_others(n, i, j, size, [&](int k) {
+                    return Eigen::VectorXd(t.warm(i, k)->cwiseProduct(
+                        (Eigen::VectorXd::Ones(size) - *t.warm(k, j))));
+                });
+                const std::size_t theta = ctx.entry("theta", i), prox = ctx.entry("prox", i, j);
+                terms.push_back(ctx.term(i, -share, {theta, prox}, opposed));
+                terms.push_back(ctx.term(i, share, {ctx.entry("beta", i), theta, prox},
+                                         Eigen::VectorXd(opposed.cwiseProduct(backing))));
+            }
+        return terms;
+    };
+    return spec;
+}
+
+}  // namespace triad::drivers

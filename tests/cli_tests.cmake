@@ -1,0 +1,58 @@
+# Command-line tests: each runs the real triad program from the source folder and checks its
+# exit code and output (run_cli.cmake). Names start with "cli." so `ctest -R cli` runs them.
+set(TRIAD_RUN_CLI ${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake)
+set(TRIAD_CLI_TMP ${CMAKE_CURRENT_BINARY_DIR}/cli_tmp)
+file(MAKE_DIRECTORY ${TRIAD_CLI_TMP})
+
+function(triad_cli_test name expect_exit expect)
+  add_test(NAME cli.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${expect_exit} "-DEXPECT=${expect}"
+                   -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${TRIAD_RUN_CLI} -- $<TARGET_FILE:triad_cli> ${ARGN})
+endfunction()
+
+set(B scenarios/baseline.yaml)
+set(BAD tests/data/scenarios)
+
+# Usage and help.
+triad_cli_test(usage 2 "Usage: triad COMMAND")
+triad_cli_test(help 0 "Commands:.*solve" --help)
+triad_cli_test(version 0 "triad [0-9]+\\.[0-9]+\\.[0-9]+" --version)
+triad_cli_test(unknown_command 2 "unknown command 'slove'; did you mean 'solve'" slove ${B})
+foreach(command validate solve export params list)
+  triad_cli_test(help_${command} 0 "Usage: triad ${command}.*Options" ${command} --help)
+endforeach()
+triad_cli_test(bad_option 2 "unrecognised option|unrecognized option" solve ${B} --frobnicate)
+triad_cli_test(bad_format 2 "unknown format 'jsn'; did you mean 'json'" solve ${B} --format jsn)
+
+# Solving the baseline and the textbook games.
+triad_cli_test(solve_baseline 0 "1 pure Nash equilibrium.*stable_marriage.*russia +-us/\\+china.*china +partner" solve ${B})
+triad_cli_test(solve_json 0 "\"version\": \"[0-9.]+\".*\"content_hash\": \"[0-9a-f]+\".*\"equilibria\": \\[.*\"method\": \"pure\".*\"regret\": 0.*\"configuration\": \"stable_marriage\"" solve ${B} --format json)
+triad_cli_test(solve_csv 0 "# triad .*\nequilibrium,method,regret,labels,us_action.*\n1,pure,0,strict," solve ${B} --format csv)
+triad_cli_test(solve_set 0 "--set ambition.a.china.russia=4.*unit_veto" solve ${B} --set ambition.a.china.russia=4)
+triad_cli_test(solve_set_unknown 1 "--set: unknown parameter path 'russia.regime_fer'; did you mean 'russia.regime_fear'" solve ${B} --set russia.regime_fer=1)
+triad_cli_test(solve_set_range 1 "outside its range" solve ${B} --set russia.regime_fear=-1)
+triad_cli_test(solve_pd 0 "1 pure Nash equilibrium.*defect +1\\.0000.*defect" solve scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(solve_nfg 0 "Prisoner.s dilemma.*1 pure Nash equilibrium.*strict" solve tests/data/nfg_pd_names.nfg)
+triad_cli_test(solve_nfg_set 1 "has no parameters" solve tests/data/nfg_pd_names.nfg --set x=1)
+triad_cli_test(solve_output 0 "^$" solve ${B} --format json -o ${TRIAD_CLI_TMP}/baseline.json)
+
+# Export, then solve the exported game: the same equilibrium.
+triad_cli_test(export_nfg 0 "^$" export ${B} --to nfg -o ${TRIAD_CLI_TMP}/baseline.nfg)
+triad_cli_test(solve_exported 0 "1 pure Nash equilibrium.*russia +-us/\\+china" solve ${TRIAD_CLI_TMP}/baseline.nfg)
+set_tests_properties(cli.solve_exported PROPERTIES DEPENDS cli.export_nfg)
+triad_cli_test(export_stdout 0 "^NFG 1 R" export ${B})
+
+# Parameters and drivers.
+triad_cli_test(params 0 "regime_security.F.russia 3 +# \\[0, inf\\] regime_security, alias russia.regime_fear" params ${B})
+triad_cli_test(params_json 0 "\"path\": \"wedge.omega\"" params ${B} --format json)
+triad_cli_test(list_drivers 0 "partnership.*hostility.*regime_security.*junior_partner.*threat.*wedge.*pivot.*ambition.*entrapment.*table" list drivers)
+triad_cli_test(list_unknown 2 "nothing called 'driver' to list; did you mean 'drivers'" list driver)
+
+# Validation: good files pass; each bad file fails with its place and a hint.
+triad_cli_test(validate_ok 0 "baseline.yaml: ok \\(3 players, 729 profiles" validate ${B} scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(validate_misspelt_driver 1 "bad_driver.yaml:[0-9]+:[0-9]+: unknown driver 'regime_securty'; did you mean 'regime_security'" validate ${BAD}/bad_driver.yaml)
+triad_cli_test(validate_malformed 1 "malformed.yaml:[0-9]+:[0-9]+: malformed YAML" validate ${BAD}/malformed.yaml)
+triad_cli_test(validate_negative 1 "negative.yaml:[0-9]+:[0-9]+: .*outside its range.*non-negative" validate ${BAD}/negative.yaml)
+triad_cli_test(validate_missing_file 1 "no_such.yaml: cannot open the file" validate ${BAD}/no_such.yaml)
+triad_cli_test(validate_too_large 1 "too_large.yaml:[0-9]+:[0-9]+: the game has .* pure profiles.*named actions" validate ${BAD}/too_large.yaml)
+triad_cli_test(validate_many 1 "baseline.yaml: ok.*bad_driver.yaml:" validate ${B} ${BAD}/bad_driver.yaml)

@@ -1,0 +1,29 @@
+# Runs the triad program once and checks its exit code and output.
+#   cmake -DEXPECT_EXIT=N -DEXPECT=REGEX [-DREJECT=REGEX] [-DWORKDIR=DIR] -P run_cli.cmake -- PROGRAM ARGS...
+# The test passes when the exit code is N and standard output plus standard error match REGEX
+# (and do not match REJECT, when given).
+set(command "")
+set(collect OFF)
+math(EXPR last "${CMAKE_ARGC} - 1")
+foreach(i RANGE ${last})
+  if(collect)
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(collect ON)
+  endif()
+endforeach()
+if(NOT WORKDIR)
+  set(WORKDIR ".")
+endif()
+execute_process(COMMAND ${command} WORKING_DIRECTORY "${WORKDIR}"
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(all "${out}${err}")
+if(NOT "${code}" STREQUAL "${EXPECT_EXIT}")
+  message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_EXIT}\n--- output ---\n${all}")
+endif()
+if(NOT all MATCHES "${EXPECT}")
+  message(FATAL_ERROR "output does not match '${EXPECT}'\n--- output ---\n${all}")
+endif()
+if(REJECT AND all MATCHES "${REJECT}")
+  message(FATAL_ERROR "output matches '${REJECT}', which it must not\n--- output ---\n${all}")
+endif()

@@ -1,0 +1,74 @@
+#include "triad/error.hpp"
+#include "triad/game.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace triad;
+
+namespace {
+// A two-player game from row-major payoff matrices A (row player) and B (column player).
+Game bimatrix(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B) {
+    Game g;
+    g.players = {"row", "col"};
+    g.actions = {{}, {}};
+    for (int a = 0; a < A.rows(); ++a) g.actions[0].push_back("r" + std::to_string(a));
+    for (int b = 0; b < A.cols(); ++b) g.actions[1].push_back("c" + std::to_string(b));
+    g.space = ProfileSpace({static_cast<int>(A.rows()), static_cast<int>(A.cols())});
+    g.payoffs.assign(2, Eigen::VectorXd(g.space.size()));
+    for (int a = 0; a < A.rows(); ++a)
+        for (int b = 0; b < A.cols(); ++b) {
+            const std::vector<int> p = {a, b};
+            g.payoffs[0](g.space.index(p)) = A(a, b);
+            g.payoffs[1](g.space.index(p)) = B(a, b);
+        }
+    return g;
+}
+}  // namespace
+
+TEST_CASE("profile indices are mixed-radix with player 0 fastest", "[game]") {
+    const ProfileSpace space({2, 3, 4});
+    CHECK(space.size() == 24);
+    CHECK(space.stride(0) == 1);
+    CHECK(space.stride(1) == 2);
+    CHECK(space.stride(2) == 6);
+    const std::vector<int> actions = {1, 2, 3};
+    const std::size_t p = space.index(actions);
+    CHECK(p == 1 + 2 * 2 + 3 * 6);
+    std::vector<int> back(3);
+    space.decode(p, back);
+    CHECK(back == actions);
+    CHECK(space.action_of(p, 1) == 2);
+    CHECK(space.with_action(p, 1, 0) == 1 + 3 * 6);
+}
+
+TEST_CASE("profile spaces that do not fit are refused", "[game]") {
+    const std::vector<int> huge = {81, 81, 81, 81, 81};
+    CHECK_FALSE(profile_count(huge).has_value());
+    const std::vector<int> fine = {9, 9, 9};
+    CHECK(profile_count(fine) == std::optional<std::size_t>(729));
+    CHECK_THROWS_AS(ProfileSpace(huge), triad::Error);
+}
+
+TEST_CASE("expected payoffs and regret of mixed profiles (matching pennies)", "[game]") {
+    Eigen::MatrixXd A(2, 2);
+    A << 1, -1, -1, 1;
+    const Game g = bimatrix(A, -A);
+    MixedProfile half = {Eigen::Vector2d(0.5, 0.5), Eigen::Vector2d(0.5, 0.5)};
+    CHECK(regret(g, half) == Approx(0.0).margin(1e-15));
+    CHECK(expected_payoffs(g, half)[0] == Approx(0.0).margin(1e-15));
+    // Against a column player who plays c0 with 0.8, the row player's r0 is worth 0.6.
+    MixedProfile skewed = {Eigen::Vector2d(0.5, 0.5), Eigen::Vector2d(0.8, 0.2)};
+    CHECK(action_values(g, skewed, 0)(0) == Approx(0.6));
+    CHECK(regret(g, skewed) == Approx(0.6));
+    // Every pure profile leaves someone a gain of 2.
+    for (std::size_t p = 0; p < 4; ++p) CHECK(pure_regret(g, p) == Approx(2.0));
+}
+
+TEST_CASE("default stance action names", "[game]") {
+    const std::vector<std::string> players = {"us", "russia", "china"};
+    const std::vector<Stance> stances = {Stance::oppose, Stance::hedge, Stance::align};
+    CHECK(stance_action_name(players, 1, stances) == "-us/+china");
+    CHECK(parse_stance("align") == Stance::align);
+    CHECK(parse_stance("-1") == Stance::oppose);
+    CHECK_FALSE(parse_stance("algn").has_value());
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian 12 machine: install, build, and solve the baseline scenario.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)"
+./build/release/triad solve scenarios/baseline.yaml

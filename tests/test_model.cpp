@@ -48,6 +48,7 @@ TEST_CASE("parameter paths: canonical, long name, player-first alias, broadcast"
     CHECK(params[e].alias == "russia.regime_fear");
     CHECK(params.resolve("partnership.g").size() == 6);
     CHECK(params.resolve("partnership.g.us").size() == 2);
+    CHECK(params.resolve("partnership.gain.us") == params.resolve("partnership.g.us"));
     CHECK(params.value(params.resolve_one("players.power.china")) == 18.0);
     CHECK(params.resolve_one("china.power") == params.resolve_one("players.power.china"));
 

@@ -69,9 +69,9 @@ TEST_CASE("input errors: wrong types", "[scenario][errors]") {
 TEST_CASE("input errors: missing required fields", "[scenario][errors]") {
     require_input_error([] { (void)scenario_from("title: no players\n"); }, 1, {"no 'players' section"});
     require_input_error([] { (void)model_from(kPlayers + "drivers:\n  wedge: {target: russia, partner: china}\n"); }, 6,
-                        {"needs 'actor'"});
+                        {"needs the setting 'actor'", "add 'actor: PLAYER'"});
     require_input_error([] { (void)model_from("players:\n  a: {actions: [x]}\n  b: {actions: [y]}\ndrivers:\n  table: {}\n"); }, 5,
-                        {"needs 'payoffs'"});
+                        {"needs the setting 'payoffs'"});
 }
 
 TEST_CASE("input errors: a player or an action named twice", "[scenario][errors]") {

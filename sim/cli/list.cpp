@@ -57,7 +57,13 @@ void drivers_json(std::ostream& out) {
         for (const auto& p : spec->params) {
             json.begin_object();
             json.field("symbol", p.symbol).field("name", p.name).field("index", to_string(p.index));
-            json.field("default", p.default_value);
+            if (p.defaults_by_index.empty()) {
+                json.field("default", p.default_value);
+            } else {
+                json.key("default").begin_array();
+                for (double d : p.defaults_by_index) json.value(d);
+                json.end_array();
+            }
             json.key("lower");
             std::isinf(p.lower) ? json.null() : json.value(p.lower);
             json.key("upper");

@@ -134,6 +134,12 @@ std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>
     json.field("version", kVersion);
     json.key("scenario").begin_object();
     json.field("path", loaded.path).field("content_hash", loaded.content_hash).field("title", game.title);
+    if (loaded.model) {
+        json.field("description", loaded.model->scenario().description);
+        json.key("sources").begin_array();
+        for (const auto& s : loaded.model->scenario().sources) json.value(s);
+        json.end_array();
+    }
     json.key("overrides").begin_array();
     for (const auto& o : loaded.overrides) json.value(o);
     json.end_array().end_object();

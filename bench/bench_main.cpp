@@ -5,9 +5,11 @@
 // For each scenario it prints: the time to build the stage game from a loaded scenario (all
 // drivers' basis terms and the payoff sums), the time to update the game after one linear
 // weight changes (one multiply-add per profile per term it multiplies), and the time to
-// enumerate all pure Nash equilibria. Figures go to docs/performance.md with the machine.
+// enumerate all pure Nash equilibria, and the time to solve the stationary distribution of
+// logit dynamics at lambda = 10 (sparse LU). Figures go to docs/performance.md with the machine.
 #include "triad/equilibria.hpp"
 #include "triad/model.hpp"
+#include "triad/stationary.hpp"
 #include "triad/version.hpp"
 
 #include <algorithm>
@@ -89,7 +91,10 @@ void bench(const std::string& path) {
     std::printf("  build stage game           %12s\n", human(build).c_str());
     std::printf("  update one weight          %12s   (%s: %zu terms)\n", human(update).c_str(),
                 model.parameters()[entry].path.c_str(), most);
-    std::printf("  enumerate pure equilibria  %12s   (%zu found)\n\n", human(enumerate).c_str(), found);
+    std::printf("  enumerate pure equilibria  %12s   (%zu found)\n", human(enumerate).c_str(), found);
+    double top = 0.0;
+    const double stationary = median_seconds([&] { top = triad::stationary_distribution(game, 10.0).probability.maxCoeff(); }, 11);
+    std::printf("  stationary distribution    %12s   (lambda 10, largest mass %.3f)\n\n", human(stationary).c_str(), top);
 }
 
 }  // namespace

@@ -56,3 +56,9 @@ triad_cli_test(validate_negative 1 "negative.yaml:[0-9]+:[0-9]+: .*outside its r
 triad_cli_test(validate_missing_file 1 "no_such.yaml: cannot open the file" validate ${BAD}/no_such.yaml)
 triad_cli_test(validate_too_large 1 "too_large.yaml:[0-9]+:[0-9]+: the game has .* pure profiles.*named actions" validate ${BAD}/too_large.yaml)
 triad_cli_test(validate_many 1 "baseline.yaml: ok.*bad_driver.yaml:" validate ${B} ${BAD}/bad_driver.yaml)
+
+# The long-run distribution of logit play.
+triad_cli_test(solve_stable 0 "Long-run distribution.*configuration: stable_marriage 0\\.9.*russia aligned with: china" solve ${B} --method stable)
+triad_cli_test(solve_stable_json 0 "\"stationary\": \\{.*\"configuration\": \\{.*\"stable_marriage\": 0\\.9.*\"top_profiles\"" solve ${B} --method stable --format json)
+triad_cli_test(solve_stable_lambda 2 "--lambda must be" solve ${B} --method stable --lambda -1)
+triad_cli_test(solve_unknown_method 2 "unknown method 'stabel'; did you mean 'stable'" solve ${B} --method stabel)

@@ -3,9 +3,11 @@
 
 #include "triad/output.hpp"
 #include "triad/parameters.hpp"
+#include "triad/stationary.hpp"
 #include "triad/triangle.hpp"
 #include "triad/version.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <sstream>
@@ -22,11 +24,37 @@ const char* kAbout =
     "and every player's role.\n\n"
     "Methods:\n"
     "  pure   every pure-strategy Nash equilibrium, found exactly by checking each player's\n"
-    "         best replies over the whole profile space (N players)\n\n"
+    "         best replies over the whole profile space (N players)\n"
+    "  stable the long-run distribution of noisy best-response play (asynchronous logit\n"
+    "         dynamics at --lambda): the probability of each configuration, alignment and\n"
+    "         role, and the profiles holding at least 1% of the mass, with their regret\n\n"
     "Examples:\n"
     "  triad solve scenarios/baseline.yaml\n"
     "  triad solve scenarios/baseline.yaml --set russia.regime_fear=0.5 --format json\n"
-    "  triad solve game.nfg --format csv -o equilibria.csv\n";
+    "  triad solve game.nfg --format csv -o equilibria.csv\n"
+    "  triad solve scenarios/baseline.yaml --method stable --lambda 5\n";
+
+// The stationary distribution's report: distributions and the profiles that carry its mass.
+struct StableReport {
+    StationaryDistribution distribution;
+    OutcomeDistribution outcome;
+    std::vector<std::size_t> top;  // profiles with at least 1% of the mass, most likely first
+};
+
+StableReport solve_stable(const Game& game, double lambda) {
+    StableReport report;
+    StabilityTrace trace = trace_stability(game, {lambda}, 0.01);
+    report.distribution = std::move(trace.by_lambda.front());
+    report.top = std::move(trace.stable_profiles);
+    report.outcome = outcome_distribution(game, report.distribution.probability);
+    return report;
+}
+
+void write_distribution(JsonWriter& json, const std::map<std::string, double>& d) {
+    json.begin_object();
+    for (const auto& [label, p] : d) json.field(label, p);
+    json.end_object();
+}
 
 // The action name, or for a mixed strategy "a:0.5|b:0.5".
 std::string describe_strategy(const Game& game, const Equilibrium& eq, int i) {
@@ -68,6 +96,40 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
     return out;
+}
+
+std::string describe_map(const std::map<std::string, double>& d) {
+    std::vector<std::pair<std::string, double>> items(d.begin(), d.end());
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [label, p] : items) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "%s %.3f", label.c_str(), p);
+        out += (out.empty() ? "" : ", ") + std::string(buffer);
+    }
+    return out;
+}
+
+std::string render_stable_table(const Game& game, const StableReport& report) {
+    std::ostringstream out;
+    out << "Long-run distribution of logit best-response play, lambda " << format_number(report.distribution.lambda)
+        << " (residual " << format_number(report.distribution.residual) << ")\n";
+    if (!report.outcome.configuration.empty())
+        out << "  configuration: " << describe_map(report.outcome.configuration) << "\n";
+    for (int i = 0; i < game.player_count() && game.has_stances(); ++i) {
+        out << "  " << game.players[i] << " aligned with: " << describe_map(report.outcome.alignment[i]) << "\n";
+        if (!report.outcome.role.empty()) out << "  " << game.players[i] << " role: " << describe_map(report.outcome.role[i]) << "\n";
+    }
+    out << "  profiles with at least 1% of the mass:\n";
+    for (std::size_t p : report.top) {
+        char buffer[96];
+        std::snprintf(buffer, sizeof buffer, "    %.4f  regret %-10.4g ", report.distribution.probability(static_cast<Eigen::Index>(p)),
+                      pure_regret(game, p));
+        out << buffer;
+        for (int i = 0; i < game.player_count(); ++i) out << (i ? "  " : "") << game.players[i] << " " << game.actions[i][game.space.action_of(p, i)];
+        out << "\n";
+    }
+    return out.str() + "\n";
 }
 
 std::string render_table(const LoadedGame& loaded, const std::vector<Equilibrium>& equilibria,
@@ -126,7 +188,7 @@ std::string render_table(const LoadedGame& loaded, const std::vector<Equilibrium
 }
 
 std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>& equilibria,
-                        const std::string& method, double tolerance) {
+                        const std::string& method, double tolerance, const StableReport* stable) {
     const Game& game = loaded.game();
     std::ostringstream buffer;
     JsonWriter json(buffer);
@@ -200,6 +262,41 @@ std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>
         json.end_object();
     }
     json.end_array();
+    if (stable) {
+        json.key("stationary").begin_object();
+        json.field("lambda", stable->distribution.lambda).field("residual", stable->distribution.residual);
+        if (!stable->outcome.configuration.empty()) {
+            json.key("configuration");
+            write_distribution(json, stable->outcome.configuration);
+        }
+        if (game.has_stances()) {
+            json.key("alignment").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) {
+                json.key(game.players[i]);
+                write_distribution(json, stable->outcome.alignment[i]);
+            }
+            json.end_object();
+        }
+        if (!stable->outcome.role.empty()) {
+            json.key("roles").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) {
+                json.key(game.players[i]);
+                write_distribution(json, stable->outcome.role[i]);
+            }
+            json.end_object();
+        }
+        json.key("top_profiles").begin_array();
+        for (std::size_t p : stable->top) {
+            json.begin_object();
+            json.key("profile").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], game.actions[i][game.space.action_of(p, i)]);
+            json.end_object();
+            json.field("probability", stable->distribution.probability(static_cast<Eigen::Index>(p)));
+            json.field("regret", pure_regret(game, p));
+            json.end_object();
+        }
+        json.end_array().end_object();
+    }
     json.end_object();
     return buffer.str();
 }
@@ -240,9 +337,11 @@ int run_solve(const Args& args) {
     po::options_description options("Options");
     std::string file, format_text, method, output;
     double relative_tolerance = 1e-9;
+    double lambda = 10.0;
     options.add_options()
         ("file", po::value(&file)->required(), "scenario (.yaml) or Gambit game (.nfg)")
-        ("method,m", po::value(&method)->default_value("pure"), "solution method: pure")
+        ("method,m", po::value(&method)->default_value("pure"), "solution method: pure or stable")
+        ("lambda", po::value(&lambda)->default_value(10.0, "10"), "stable: the logit rationality (higher = less noise)")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
         ("tolerance", po::value(&relative_tolerance)->default_value(1e-9, "1e-9"),
          "payoff gains below this, relative to the largest |payoff|, count as none")
@@ -254,7 +353,7 @@ int run_solve(const Args& args) {
                                   kAbout, options, positional);
     if (!vm) return 0;
     const Format format = parse_format(format_text, "solve");
-    static const std::vector<std::string> methods = {"pure"};
+    static const std::vector<std::string> methods = {"pure", "stable"};
     if (std::find(methods.begin(), methods.end(), method) == methods.end())
         throw UsageError("unknown method '" + method + "'; " + suggest(method, methods), "solve");
     if (!(relative_tolerance >= 0.0 && relative_tolerance < 1.0))
@@ -265,11 +364,25 @@ int run_solve(const Args& args) {
     const Game& game = loaded.game();
     const double tolerance = payoff_tolerance(game, relative_tolerance);
     const std::vector<Equilibrium> equilibria = pure_equilibria(game, tolerance);
+    if (!(lambda >= 0.0 && std::isfinite(lambda))) throw UsageError("--lambda must be a finite number >= 0", "solve");
+    std::optional<StableReport> stable;
+    if (method == "stable") stable = solve_stable(game, lambda);
 
     switch (format) {
-        case Format::table: emit(render_table(loaded, equilibria, method, tolerance), output); break;
-        case Format::json: emit(render_json(loaded, equilibria, method, tolerance), output); break;
-        case Format::csv: emit(render_csv(loaded, equilibria), output); break;
+        case Format::table: {
+            std::string text = render_table(loaded, equilibria, "pure", tolerance);
+            if (stable) {
+                const auto blank = text.find("\n\n");
+                text.insert(blank + 2, render_stable_table(game, *stable));
+            }
+            emit(text, output);
+            break;
+        }
+        case Format::json: emit(render_json(loaded, equilibria, method, tolerance, stable ? &*stable : nullptr), output); break;
+        case Format::csv:
+            if (stable) throw UsageError("--method stable has no CSV form yet; use --format json or table", "solve");
+            emit(render_csv(loaded, equilibria), output);
+            break;
     }
     return 0;
 }

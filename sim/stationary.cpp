@@ -45,38 +45,71 @@ Eigen::SparseMatrix<double, Eigen::RowMajor> logit_transition_matrix(const Game&
     return P;
 }
 
-StationaryDistribution stationary_distribution(const Game& game, double lambda) {
-    if (!(lambda >= 0.0) || !std::isfinite(lambda)) throw InputError({}, "lambda must be a finite number >= 0");
-    const auto P = logit_transition_matrix(game, lambda);
-    const Eigen::Index size = P.rows();
-    // pi (P - I) = 0  <=>  (P^T - I) pi^T = 0; the last equation becomes sum(pi) = 1.
-    Eigen::SparseMatrix<double> A = Eigen::SparseMatrix<double>(P.transpose());
+namespace {
+
+using ColumnStochastic = Eigen::SparseMatrix<double, Eigen::RowMajor>;  // P^T: row k = moves into k
+
+// Solve (P^T - I) pi = 0, sum(pi) = 1 directly.
+Eigen::VectorXd solve_by_lu(const ColumnStochastic& incoming) {
+    const Eigen::Index size = incoming.rows();
+    Eigen::SparseMatrix<double> A(incoming);
     for (Eigen::Index k = 0; k < size; ++k) A.coeffRef(k, k) -= 1.0;
     A.prune([&](Eigen::Index row, Eigen::Index, double) { return row != size - 1; });
-    {
-        std::vector<Eigen::Triplet<double>> ones;
-        for (Eigen::Index c = 0; c < size; ++c) ones.emplace_back(size - 1, c, 1.0);
-        Eigen::SparseMatrix<double> last(size, size);
-        last.setFromTriplets(ones.begin(), ones.end());
-        A += last;
-    }
+    for (Eigen::Index c = 0; c < size; ++c) A.coeffRef(size - 1, c) = 1.0;
     A.makeCompressed();
     Eigen::SparseLU<Eigen::SparseMatrix<double>, Eigen::COLAMDOrdering<int>> lu;
     lu.compute(A);
-    if (lu.info() != Eigen::Success)
-        throw NumericalError("the stationary distribution could not be factorised at lambda = " + std::to_string(lambda));
+    if (lu.info() != Eigen::Success) throw NumericalError("the stationary distribution could not be factorised");
     Eigen::VectorXd b = Eigen::VectorXd::Zero(size);
     b(size - 1) = 1.0;
+    Eigen::VectorXd x = lu.solve(b);
+    if (lu.info() != Eigen::Success) throw NumericalError("the stationary distribution solve failed");
+    return x;
+}
+
+double residual_of(const ColumnStochastic& incoming, const Eigen::VectorXd& x) {
+    return (incoming * x - x).lpNorm<1>();
+}
+
+}  // namespace
+
+StationaryDistribution stationary_distribution(const Game& game, double lambda, const StationaryOptions& options) {
+    if (!(lambda >= 0.0) || !std::isfinite(lambda)) throw InputError({}, "lambda must be a finite number >= 0");
+    const ColumnStochastic incoming = ColumnStochastic(logit_transition_matrix(game, lambda).transpose());
+    const Eigen::Index size = incoming.rows();
     StationaryDistribution out;
     out.lambda = lambda;
-    out.probability = lu.solve(b);
-    if (lu.info() != Eigen::Success || !out.probability.allFinite())
-        throw NumericalError("the stationary distribution solve failed at lambda = " + std::to_string(lambda));
+    Eigen::VectorXd x = Eigen::VectorXd::Constant(size, 1.0 / static_cast<double>(size));
+    // Gauss-Seidel: x_k <- sum_{j != k} P_jk x_j / (1 - P_kk), in place, then renormalise.
+    for (out.sweeps = 1; out.sweeps <= options.max_sweeps; ++out.sweeps) {
+        double change = 0.0;
+        for (Eigen::Index k = 0; k < size; ++k) {
+            double inflow = 0.0, stay = 0.0;
+            for (ColumnStochastic::InnerIterator e(incoming, k); e; ++e) {
+                if (e.col() == k) stay = e.value();
+                else inflow += e.value() * x(e.col());
+            }
+            // stay < 1 always: every player has another action with positive probability
+            // unless it has a single action; then nothing flows and x_k keeps its value.
+            const double updated = stay < 1.0 ? inflow / (1.0 - stay) : x(k);
+            change += std::abs(updated - x(k));
+            x(k) = updated;
+        }
+        x /= x.sum();
+        if (change < 0.1 * options.tolerance || out.sweeps % 25 == 0) {
+            if (residual_of(incoming, x) < options.tolerance) break;
+        }
+    }
+    out.method = "gauss-seidel";
+    if (out.sweeps > options.max_sweeps || !x.allFinite()) {
+        x = solve_by_lu(incoming);
+        out.method = "sparse-lu";
+    }
+    if (!x.allFinite()) throw NumericalError("the stationary distribution is not finite at lambda = " + std::to_string(lambda));
     // Rounding can leave tiny negatives; clip and renormalise.
-    out.probability = out.probability.cwiseMax(0.0);
+    out.probability = x.cwiseMax(0.0);
     out.probability /= out.probability.sum();
-    const Eigen::RowVectorXd moved = out.probability.transpose() * P;
-    out.residual = (moved - out.probability.transpose()).lpNorm<1>();
+    out.residual = residual_of(incoming, out.probability);
     return out;
 }
 
@@ -101,9 +134,10 @@ OutcomeDistribution outcome_distribution(const Game& game, const Eigen::VectorXd
     return out;
 }
 
-StabilityTrace trace_stability(const Game& game, const std::vector<double>& lambdas, double mass) {
+StabilityTrace trace_stability(const Game& game, const std::vector<double>& lambdas, double mass,
+                               const StationaryOptions& options) {
     StabilityTrace trace;
-    for (double lambda : lambdas) trace.by_lambda.push_back(stationary_distribution(game, lambda));
+    for (double lambda : lambdas) trace.by_lambda.push_back(stationary_distribution(game, lambda, options));
     if (trace.by_lambda.empty()) return trace;
     const Eigen::VectorXd& last = trace.by_lambda.back().probability;
     std::vector<std::size_t> order(static_cast<std::size_t>(last.size()));

@@ -45,6 +45,7 @@ TEST_CASE("stable: potential games have pi proportional to exp(lambda * potentia
             Eigen::VectorXd expected = (lambda * (potential.array() - potential.maxCoeff())).exp().matrix();
             expected /= expected.sum();
             INFO("lambda " << lambda);
+            INFO("method " << pi.method << " sweeps " << pi.sweeps << " residual " << pi.residual);
             CHECK((pi.probability - expected).cwiseAbs().maxCoeff() < 1e-10);
             CHECK(pi.residual < 1e-12);
         }
@@ -87,4 +88,18 @@ TEST_CASE("stable: at lambda = 0 play is uniform", "[stationary]") {
     const StageModel model(load_scenario(triad::test::source_path("scenarios/baseline.yaml")));
     const StationaryDistribution pi = stationary_distribution(model.game(), 0.0);
     CHECK((pi.probability.array() - 1.0 / 729.0).abs().maxCoeff() < 1e-12);
+}
+
+TEST_CASE("stable: Gauss-Seidel and sparse LU agree", "[stationary]") {
+    const StageModel model(load_scenario(triad::test::source_path("scenarios/baseline.yaml")));
+    for (double lambda : {1.0, 10.0, 30.0}) {
+        const StationaryDistribution fast = stationary_distribution(model.game(), lambda);
+        const StationaryDistribution direct = stationary_distribution(model.game(), lambda, {.max_sweeps = 0});
+        INFO("lambda " << lambda);
+        CHECK(fast.method == "gauss-seidel");
+        CHECK(direct.method == "sparse-lu");
+        CHECK((fast.probability - direct.probability).lpNorm<1>() < 1e-10);
+        CHECK(fast.residual < 1e-12);
+        CHECK(direct.residual < 1e-12);
+    }
 }

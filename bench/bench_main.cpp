@@ -6,7 +6,7 @@
 // drivers' basis terms and the payoff sums), the time to update the game after one linear
 // weight changes (one multiply-add per profile per term it multiplies), and the time to
 // enumerate all pure Nash equilibria, and the time to solve the stationary distribution of
-// logit dynamics at lambda = 10 (sparse LU). Figures go to docs/performance.md with the machine.
+// logit dynamics at lambda = 10. Figures go to docs/performance.md with the machine.
 #include "triad/equilibria.hpp"
 #include "triad/model.hpp"
 #include "triad/stationary.hpp"

@@ -91,23 +91,6 @@ int DriverSpec::param_index(std::string_view symbol_or_name) const {
     return -1;
 }
 
-void DriverRegistry::add(DriverSpec spec) {
-    if (find(spec.name)) throw Error("driver '" + spec.name + "' is registered twice");
-    specs_.push_back(std::make_unique<DriverSpec>(std::move(spec)));
-}
-
-const DriverSpec* DriverRegistry::find(std::string_view name) const {
-    for (const auto& spec : specs_)
-        if (spec->name == name) return spec.get();
-    return nullptr;
-}
-
-std::vector<std::string> DriverRegistry::names() const {
-    std::vector<std::string> out;
-    for (const auto& spec : specs_) out.push_back(spec->name);
-    return out;
-}
-
 const DriverRegistry& builtin_drivers() {
     static const DriverRegistry registry = [] {
         DriverRegistry r;

@@ -23,6 +23,23 @@ Equilibrium make_pure_equilibrium(const Game& game, std::size_t profile, std::st
     return eq;
 }
 
+void label_pareto(std::vector<Equilibrium>& equilibria, double tolerance) {
+    for (auto& candidate : equilibria) {
+        for (const auto& other : equilibria) {
+            if (&other == &candidate) continue;
+            bool weakly_better = true, strictly = false;
+            for (std::size_t i = 0; i < candidate.payoffs.size(); ++i) {
+                if (other.payoffs[i] < candidate.payoffs[i] - tolerance) weakly_better = false;
+                if (other.payoffs[i] > candidate.payoffs[i] + tolerance) strictly = true;
+            }
+            if (weakly_better && strictly) {
+                candidate.labels.push_back("pareto_dominated");
+                break;
+            }
+        }
+    }
+}
+
 std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance) {
     const auto& space = game.space;
     const std::size_t size = space.size();

@@ -10,9 +10,8 @@ namespace triad {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& scenario_keys() {
-    static const std::vector<std::string> keys = {"triad",   "title",   "description",
-                                                  "sources", "extends", "players",
-                                                  "drivers"};
+    static const std::vector<std::string> keys = {"triad", "title", "description", "sources", "extends",
+                                                  "players", "drivers", "selection"};
     return keys;
 }
 

@@ -25,20 +25,20 @@ triad_cli_test(bad_option 2 "unrecognised option|unrecognized option" solve ${B}
 triad_cli_test(bad_format 2 "unknown format 'jsn'; did you mean 'json'" solve ${B} --format jsn)
 
 # Solving the baseline and the textbook games.
-triad_cli_test(solve_baseline 0 "1 pure Nash equilibrium.*stable_marriage.*russia +-us/\\+china.*china +partner" solve ${B})
+triad_cli_test(solve_baseline 0 "1 pure equilibrium.*stable_marriage.*russia +-us/\\+china.*china +partner" solve ${B})
 triad_cli_test(solve_json 0 "\"version\": \"[0-9.]+\".*\"content_hash\": \"[0-9a-f]+\".*\"equilibria\": \\[.*\"method\": \"pure\".*\"regret\": 0.*\"configuration\": \"stable_marriage\"" solve ${B} --format json)
 triad_cli_test(solve_csv 0 "# triad .*\nequilibrium,method,regret,labels,us_action.*\n1,pure,0,strict," solve ${B} --format csv)
 triad_cli_test(solve_set 0 "--set ambition.a.china.russia=4.*unit_veto" solve ${B} --set ambition.a.china.russia=4)
 triad_cli_test(solve_set_unknown 1 "--set: unknown parameter path 'russia.regime_fer'; did you mean 'russia.regime_fear'" solve ${B} --set russia.regime_fer=1)
 triad_cli_test(solve_set_range 1 "outside its range" solve ${B} --set russia.regime_fear=-1)
-triad_cli_test(solve_pd 0 "1 pure Nash equilibrium.*defect +1\\.0000.*defect" solve scenarios/examples/prisoners_dilemma.yaml)
-triad_cli_test(solve_nfg 0 "Prisoner.s dilemma.*1 pure Nash equilibrium.*strict" solve tests/data/nfg_pd_names.nfg)
+triad_cli_test(solve_pd 0 "1 pure equilibrium.*defect +1\\.0000.*defect" solve scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(solve_nfg 0 "Prisoner.s dilemma.*1 pure equilibrium.*strict" solve tests/data/nfg_pd_names.nfg)
 triad_cli_test(solve_nfg_set 1 "has no parameters" solve tests/data/nfg_pd_names.nfg --set x=1)
 triad_cli_test(solve_output 0 "^$" solve ${B} --format json -o ${TRIAD_CLI_TMP}/baseline.json)
 
 # Export, then solve the exported game: the same equilibrium.
 triad_cli_test(export_nfg 0 "^$" export ${B} --to nfg -o ${TRIAD_CLI_TMP}/baseline.nfg)
-triad_cli_test(solve_exported 0 "1 pure Nash equilibrium.*russia +-us/\\+china" solve ${TRIAD_CLI_TMP}/baseline.nfg)
+triad_cli_test(solve_exported 0 "1 pure equilibrium.*russia +-us/\\+china" solve ${TRIAD_CLI_TMP}/baseline.nfg)
 set_tests_properties(cli.solve_exported PROPERTIES DEPENDS cli.export_nfg)
 triad_cli_test(export_stdout 0 "^NFG 1 R" export ${B})
 
@@ -58,7 +58,19 @@ triad_cli_test(validate_too_large 1 "too_large.yaml:[0-9]+:[0-9]+: the game has 
 triad_cli_test(validate_many 1 "baseline.yaml: ok.*bad_driver.yaml:" validate ${B} ${BAD}/bad_driver.yaml)
 
 # The long-run distribution of logit play.
-triad_cli_test(solve_stable 0 "Long-run distribution.*configuration: stable_marriage 0\\.9.*russia aligned with: china" solve ${B} --method stable)
-triad_cli_test(solve_stable_json 0 "\"stationary\": \\{.*\"configuration\": \\{.*\"stable_marriage\": 0\\.9.*\"top_profiles\"" solve ${B} --method stable --format json)
-triad_cli_test(solve_stable_lambda 2 "--lambda must be" solve ${B} --method stable --lambda -1)
+triad_cli_test(solve_stable 0 "Long-run distribution of logit play, lambda 10.*configuration: stable_marriage 99\\.[0-9]%.*stochastically stable profiles" solve ${B} --method stable)
+triad_cli_test(solve_stable_json 0 "\"stationary\": \\{.*\"configuration\": \\{.*\"stable_marriage\": 0\\.9.*\"concentration\"" solve ${B} --method stable --format json)
+triad_cli_test(solve_stable_lambda 1 "option lambda = -1 is outside" solve ${B} --method stable --option lambda=-1)
 triad_cli_test(solve_unknown_method 2 "unknown method 'stabel'; did you mean 'stable'" solve ${B} --method stabel)
+
+# Every method through the command line, and the selected outcome printed first.
+triad_cli_test(solve_selected_first 0 "Selected outcome \\(stable \\(lambda 10\\).*configuration +stable_marriage \\(99\\.[0-9]%\\).*russia +aligned with china.*1 pure equilibrium" solve ${B})
+triad_cli_test(solve_selected_json 0 "\"selected\": \\{.*\"configuration\": \"stable_marriage\",.*\"configuration_probability\": 0\\.99.*\"distributions\": \\{.*\"configuration\": \\{.*\"romantic_triangle\"" solve ${B} --format json)
+triad_cli_test(solve_qre 0 "Logit QRE branch: [0-9]+ points.*reached lambda.*qre +regret" solve ${B} --method qre)
+triad_cli_test(solve_qre_json 0 "\"qre\": \\{.*\"branch\": \\[.*\"lambda\": 0," solve ${B} --method qre --format json)
+triad_cli_test(solve_support_nfg 0 "1 support equilibrium.*strict" solve tests/data/nfg_pd_names.nfg --method support)
+triad_cli_test(solve_support_three 1 "works on 2-player games; this one has 3" solve ${B} --method support)
+triad_cli_test(solve_replicator 0 "asymptotically_stable.*replicator eigenvalues" solve ${B} --method replicator)
+triad_cli_test(solve_stable_option 0 "lambda 5 \\(gauss-seidel" solve ${B} --method stable --option lambda=5)
+triad_cli_test(solve_option_unknown 1 "no option 'lamda'; did you mean 'lambda'" solve ${B} --method stable --option lamda=5)
+triad_cli_test(list_solvers 0 "pure.*support.*qre.*stable.*replicator" list solvers)

@@ -55,4 +55,53 @@ inline double payoff_at(const StageModel& model, const std::map<std::string, std
     return game.payoffs[game.player_index(player)](static_cast<Eigen::Index>(game.space.index(profile)));
 }
 
+// A two-player game from payoff matrices A (row player) and B (column player); actions are
+// named r0, r1, ... and c0, c1, ...
+inline Game bimatrix(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B) {
+    Game g;
+    g.players = {"row", "col"};
+    g.actions = {{}, {}};
+    for (int a = 0; a < A.rows(); ++a) g.actions[0].push_back("r" + std::to_string(a));
+    for (int b = 0; b < A.cols(); ++b) g.actions[1].push_back("c" + std::to_string(b));
+    g.space = ProfileSpace({static_cast<int>(A.rows()), static_cast<int>(A.cols())});
+    g.payoffs.assign(2, Eigen::VectorXd(g.space.size()));
+    for (int a = 0; a < A.rows(); ++a)
+        for (int b = 0; b < A.cols(); ++b) {
+            const std::vector<int> p = {a, b};
+            g.payoffs[0](static_cast<Eigen::Index>(g.space.index(p))) = A(a, b);
+            g.payoffs[1](static_cast<Eigen::Index>(g.space.index(p))) = B(a, b);
+        }
+    return g;
+}
+
+// A 2x2 game with actions A and B; arguments are (row payoff, column payoff) for (A,A),
+// (A,B), (B,A), (B,B), the row's action first. Profile index = row + 2 * col.
+inline Game two_by_two(double a00, double b00, double a01, double b01, double a10, double b10, double a11,
+                       double b11) {
+    Game g;
+    g.players = {"row", "col"};
+    g.actions = {{"A", "B"}, {"A", "B"}};
+    g.space = ProfileSpace({2, 2});
+    g.payoffs.assign(2, Eigen::VectorXd(4));
+    g.payoffs[0] << a00, a10, a01, a11;
+    g.payoffs[1] << b00, b10, b01, b11;
+    return g;
+}
+
+// Three players (a, b, c) each choose 0 or 1; player i earns payoff(i, own, next), where next
+// is the action of player (i + 1) mod 3.
+inline Game ring_game(const std::function<double(int player, int own, int next)>& payoff) {
+    Game g;
+    g.players = {"a", "b", "c"};
+    g.actions = {{"0", "1"}, {"0", "1"}, {"0", "1"}};
+    g.space = ProfileSpace({2, 2, 2});
+    g.payoffs.assign(3, Eigen::VectorXd(8));
+    std::vector<int> act(3);
+    for (std::size_t p = 0; p < 8; ++p) {
+        g.space.decode(p, act);
+        for (int i = 0; i < 3; ++i) g.payoffs[i](static_cast<Eigen::Index>(p)) = payoff(i, act[i], act[(i + 1) % 3]);
+    }
+    return g;
+}
+
 }  // namespace triad::test

@@ -1,4 +1,4 @@
-// Each driver's formula (MODEL.md section 2) checked on small profiles computed by hand.
+// Each driver's formula (docs/model.md section 2) checked on small profiles computed by hand.
 // Every scenario here uses one driver only, so a payoff is that driver's term alone.
 #include "triad/drivers.hpp"
 

@@ -5,21 +5,11 @@
 #include <random>
 
 using namespace triad;
+using triad::test::bimatrix;
+using triad::test::two_by_two;
 using triad::test::model_from;
 
 namespace {
-
-Game two_by_two(double a00, double b00, double a01, double b01, double a10, double b10, double a11, double b11) {
-    Game g;
-    g.players = {"row", "col"};
-    g.actions = {{"A", "B"}, {"A", "B"}};
-    g.space = ProfileSpace({2, 2});
-    g.payoffs.assign(2, Eigen::VectorXd(4));
-    // Profile index = row + 2 * col.
-    g.payoffs[0] << a00, a10, a01, a11;
-    g.payoffs[1] << b00, b10, b01, b11;
-    return g;
-}
 
 std::vector<std::size_t> profiles(const std::vector<Equilibrium>& eqs) {
     std::vector<std::size_t> out;
@@ -63,16 +53,7 @@ TEST_CASE("a three-player game solved by hand", "[equilibria]") {
     // Each of three players picks 0 or 1 and earns 1 when matching the next player
     // ((i + 1) mod 3), else 0. By hand: only (0,0,0) and (1,1,1) leave nobody a gain; in any
     // other profile someone differs from the next player and gains by copying it.
-    Game g;
-    g.players = {"a", "b", "c"};
-    g.actions = {{"0", "1"}, {"0", "1"}, {"0", "1"}};
-    g.space = ProfileSpace({2, 2, 2});
-    g.payoffs.assign(3, Eigen::VectorXd(8));
-    std::vector<int> act(3);
-    for (std::size_t p = 0; p < 8; ++p) {
-        g.space.decode(p, act);
-        for (int i = 0; i < 3; ++i) g.payoffs[i](p) = act[i] == act[(i + 1) % 3] ? 1.0 : 0.0;
-    }
+    const Game g = triad::test::ring_game([](int, int own, int next) { return own == next ? 1.0 : 0.0; });
     const auto eqs = pure_equilibria(g, 1e-9);
     CHECK(profiles(eqs) == std::vector<std::size_t>{0, 7});
     for (const auto& e : eqs) CHECK(e.labels == std::vector<std::string>{"strict"});
@@ -104,4 +85,17 @@ TEST_CASE("pure equilibria are exactly the profiles of zero regret", "[equilibri
     for (std::size_t p = 0; p < g.space.size(); ++p) zero_regret += pure_regret(g, p) <= tol;
     CHECK(eqs.size() == zero_regret);
     for (const auto& e : eqs) CHECK(e.regret <= tol);
+}
+
+TEST_CASE("Pareto labels: the worse coordination equilibrium is dominated", "[equilibria]") {
+    // Coordination: (A, A) pays (2, 2), (B, B) pays (1, 1); the prisoner's dilemma's single
+    // equilibrium has nothing to be compared with.
+    auto eqs = pure_equilibria(two_by_two(2, 2, 0, 0, 0, 0, 1, 1), 1e-9);
+    label_pareto(eqs, 1e-9);
+    REQUIRE(eqs.size() == 2);
+    CHECK(eqs[0].labels == std::vector<std::string>{"strict"});
+    CHECK(eqs[1].labels == std::vector<std::string>{"strict", "pareto_dominated"});
+    auto pd = pure_equilibria(two_by_two(3, 3, 0, 5, 5, 0, 1, 1), 1e-9);
+    label_pareto(pd, 1e-9);
+    CHECK(pd[0].labels == std::vector<std::string>{"strict"});
 }

@@ -1,29 +1,11 @@
 #include "triad/error.hpp"
 #include "triad/game.hpp"
 
-#include <catch2/catch.hpp>
+#include "support.hpp"
 
 using namespace triad;
-
-namespace {
-// A two-player game from row-major payoff matrices A (row player) and B (column player).
-Game bimatrix(const Eigen::MatrixXd& A, const Eigen::MatrixXd& B) {
-    Game g;
-    g.players = {"row", "col"};
-    g.actions = {{}, {}};
-    for (int a = 0; a < A.rows(); ++a) g.actions[0].push_back("r" + std::to_string(a));
-    for (int b = 0; b < A.cols(); ++b) g.actions[1].push_back("c" + std::to_string(b));
-    g.space = ProfileSpace({static_cast<int>(A.rows()), static_cast<int>(A.cols())});
-    g.payoffs.assign(2, Eigen::VectorXd(g.space.size()));
-    for (int a = 0; a < A.rows(); ++a)
-        for (int b = 0; b < A.cols(); ++b) {
-            const std::vector<int> p = {a, b};
-            g.payoffs[0](g.space.index(p)) = A(a, b);
-            g.payoffs[1](g.space.index(p)) = B(a, b);
-        }
-    return g;
-}
-}  // namespace
+using triad::test::bimatrix;
+using triad::test::two_by_two;
 
 TEST_CASE("profile indices are mixed-radix with player 0 fastest", "[game]") {
     const ProfileSpace space({2, 3, 4});

@@ -1,4 +1,4 @@
-// Drivers: the terms whose sum is each player's payoff (MODEL.md section 2).
+// Drivers: the terms whose sum is each player's payoff (docs/model.md section 2).
 //
 //     u_i(profile; params) = sum over drivers d of D_d,i(profile; params)
 //
@@ -14,6 +14,7 @@
 
 #include "triad/game.hpp"
 #include "triad/parameters.hpp"
+#include "triad/registry.hpp"
 #include "triad/tree.hpp"
 
 #include <Eigen/Dense>
@@ -128,7 +129,7 @@ private:
 struct DriverSpec {
     std::string name = {};
     std::string summary = {};  // one line for `triad list drivers`
-    std::string formula = {};  // the term added to u_i, in MODEL.md's notation
+    std::string formula = {};  // the term added to u_i, in docs/model.md's notation
     std::string sources = {};  // the essays and papers the driver encodes
     std::vector<ParamSpec> params = {};
     std::vector<SettingSpec> settings = {};
@@ -138,17 +139,7 @@ struct DriverSpec {
     [[nodiscard]] int param_index(std::string_view symbol_or_name) const;
 };
 
-class DriverRegistry {
-public:
-    // Throws triad::Error if a driver of that name exists already.
-    void add(DriverSpec spec);
-    [[nodiscard]] const DriverSpec* find(std::string_view name) const;
-    [[nodiscard]] std::vector<std::string> names() const;
-    [[nodiscard]] const std::vector<std::unique_ptr<DriverSpec>>& all() const { return specs_; }
-
-private:
-    std::vector<std::unique_ptr<DriverSpec>> specs_;
-};
+using DriverRegistry = Registry<DriverSpec>;
 
 // Adds every driver shipped with triad (sim/drivers/registry.cpp: one line per driver).
 void register_builtin_drivers(DriverRegistry& registry);

@@ -1,4 +1,4 @@
-// Equilibria of the stage game (MODEL.md section 3).
+// Equilibria of the stage game (docs/model.md section 3).
 //
 // Every solver reports its equilibria in one shape, Equilibrium, so that `triad solve` prints
 // them alike and later methods (support enumeration, QRE, stationary distributions) slot in.
@@ -8,6 +8,7 @@
 
 #include "triad/game.hpp"
 
+#include <complex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,9 @@ struct Equilibrium {
     std::optional<std::size_t> profile;  // the pure profile, when every strategy is pure
     std::vector<double> payoffs;         // expected payoff of each player
     double regret = 0.0;                 // max_i (best reply value - current value)
-    std::vector<std::string> labels;     // "strict", ...
+    std::vector<std::string> labels;     // "strict", "pareto_dominated", "asymptotically_stable", ...
+    // Eigenvalues of the replicator dynamics' Jacobian on the tangent space, when computed.
+    std::vector<std::complex<double>> eigenvalues = {};
 };
 
 // The tolerance below which a payoff gain counts as none: relative to the game's payoff scale,
@@ -34,6 +37,10 @@ struct Equilibrium {
 // O(N * profiles). Each equilibrium is labelled "strict" when every deviation loses more
 // than the tolerance.
 [[nodiscard]] std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance);
+
+// Adds "pareto_dominated" to every equilibrium that another one in the list weakly improves
+// for every player and strictly (by more than `tolerance`) for at least one.
+void label_pareto(std::vector<Equilibrium>& equilibria, double tolerance);
 
 // An Equilibrium record for a pure profile (payoffs, regret filled in).
 [[nodiscard]] Equilibrium make_pure_equilibrium(const Game& game, std::size_t profile,

@@ -7,7 +7,7 @@
 // where m_i is the number of actions of player i. Each player's payoffs are one flat Eigen
 // vector over that index: no nested containers in hot loops.
 //
-// In a stance game (MODEL.md section 1) every action is a bundle of stances, one toward each
+// In a stance game (docs/model.md section 1) every action is a bundle of stances, one toward each
 // other player (align = +1, hedge = 0, oppose = -1). A game read from a .nfg file, or a
 // textbook game typed in as a table, has actions with no stances; `has_stances()` tells which.
 #pragma once
@@ -92,7 +92,7 @@ struct Game {
     [[nodiscard]] Stance stance_in(std::size_t profile, int i, int j) const {
         return stance(i, space.action_of(profile, i), j);
     }
-    // Warmth w_ij = (s_ij + s_ji) / 2 in a pure profile (MODEL.md section 1).
+    // Warmth w_ij = (s_ij + s_ji) / 2 in a pure profile (docs/model.md section 1).
     [[nodiscard]] double warmth(std::size_t profile, int i, int j) const {
         return 0.5 * (value(stance_in(profile, i, j)) + value(stance_in(profile, j, i)));
     }
@@ -122,7 +122,7 @@ struct Game {
 [[nodiscard]] double regret(const Game& game, const MixedProfile& strategy);
 [[nodiscard]] double pure_regret(const Game& game, std::size_t profile);
 
-// Expected stance of i toward j and expected warmth under a mixed profile (MODEL.md 4: "in a
+// Expected stance of i toward j and expected warmth under a mixed profile (docs/model.md section 4: "in a
 // mixed profile use expected warmth"). Requires has_stances().
 [[nodiscard]] Eigen::MatrixXd expected_warmth(const Game& game, const MixedProfile& strategy);
 [[nodiscard]] Eigen::MatrixXd warmth_matrix(const Game& game, std::size_t profile);

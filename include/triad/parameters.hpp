@@ -38,7 +38,7 @@ enum class IndexKind {
 [[nodiscard]] std::string_view to_string(IndexKind kind);
 
 struct ParamSpec {
-    std::string symbol = {};  // the model's symbol, as in MODEL.md: "F", "g", "omega"
+    std::string symbol = {};  // the model's symbol, as in docs/model.md: "F", "g", "omega"
     std::string name = {};    // descriptive name: "regime_fear"
     IndexKind index = IndexKind::scalar;
     double default_value = 0.0;

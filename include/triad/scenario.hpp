@@ -25,7 +25,7 @@ struct ActionDecl {
 struct PlayerDecl {
     std::string name;
     SourceLocation where;
-    double power = 1.0;  // P_i: relative power, e.g. GDP in trillions (MODEL.md section 2)
+    double power = 1.0;  // P_i: relative power, e.g. GDP in trillions (docs/model.md section 2)
     SourceLocation power_where;
     // Empty: every combination of stances (3^(N-1) actions), named as stance_action_name does.
     std::vector<ActionDecl> actions;

@@ -1,4 +1,4 @@
-// The long-run distribution of noisy best-response play (MODEL.md section 3).
+// The long-run distribution of noisy best-response play (docs/model.md section 3).
 //
 // Asynchronous logit dynamics over pure profiles: each period one player, drawn uniformly,
 // revises; it picks action a with probability proportional to exp(lambda * u_i(a, a_-i))

@@ -1,6 +1,6 @@
 // Reading a profile as a strategic triangle: alignments, configuration, roles.
 //
-// MODEL.md section 4. A dyad is in amity when its warmth is positive. Dittmer ("The
+// docs/model.md section 4. A dyad is in amity when its warmth is positive. Dittmer ("The
 // Strategic Triangle: An Elementary Game-Theoretical Analysis", World Politics 33(4), 1981)
 // names the four patterns of amity among three players:
 //   three dyads in amity  -> menage a trois   (every player a friend)

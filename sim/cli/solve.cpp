@@ -1,9 +1,10 @@
-// triad solve: the equilibria of a stage game, as a table, JSON or CSV.
+// triad solve: the selected outcome and the equilibria of a stage game, as a table, JSON or CSV.
 #include "cli.hpp"
 
 #include "triad/output.hpp"
 #include "triad/parameters.hpp"
-#include "triad/stationary.hpp"
+#include "triad/selection.hpp"
+#include "triad/solvers.hpp"
 #include "triad/triangle.hpp"
 #include "triad/version.hpp"
 
@@ -16,44 +17,27 @@ namespace triad::cli {
 
 namespace {
 
-const char* kAbout =
-    "Builds the stage game of a scenario (after any --set overrides) or reads a Gambit .nfg\n"
-    "game, and reports its equilibria. Each equilibrium comes with each player's action and\n"
-    "payoff, its regret (the most any player could gain by deviating alone; 0 at an exact\n"
-    "equilibrium) and, for stance games, each player's alignment, the triangle's configuration\n"
-    "and every player's role.\n\n"
-    "Methods:\n"
-    "  pure   every pure-strategy Nash equilibrium, found exactly by checking each player's\n"
-    "         best replies over the whole profile space (N players)\n"
-    "  stable the long-run distribution of noisy best-response play (asynchronous logit\n"
-    "         dynamics at --lambda): the probability of each configuration, alignment and\n"
-    "         role, and the profiles holding at least 1% of the mass, with their regret\n\n"
-    "Examples:\n"
-    "  triad solve scenarios/baseline.yaml\n"
-    "  triad solve scenarios/baseline.yaml --set russia.regime_fear=0.5 --format json\n"
-    "  triad solve game.nfg --format csv -o equilibria.csv\n"
-    "  triad solve scenarios/baseline.yaml --method stable --lambda 5\n";
-
-// The stationary distribution's report: distributions and the profiles that carry its mass.
-struct StableReport {
-    StationaryDistribution distribution;
-    OutcomeDistribution outcome;
-    std::vector<std::size_t> top;  // profiles with at least 1% of the mass, most likely first
-};
-
-StableReport solve_stable(const Game& game, double lambda) {
-    StableReport report;
-    StabilityTrace trace = trace_stability(game, {lambda}, 0.01);
-    report.distribution = std::move(trace.by_lambda.front());
-    report.top = std::move(trace.stable_profiles);
-    report.outcome = outcome_distribution(game, report.distribution.probability);
-    return report;
-}
-
-void write_distribution(JsonWriter& json, const std::map<std::string, double>& d) {
-    json.begin_object();
-    for (const auto& [label, p] : d) json.field(label, p);
-    json.end_object();
+std::string about_text() {
+    std::string text =
+        "Builds the stage game of a scenario (after any --set overrides) or reads a Gambit .nfg\n"
+        "game. It prints first the SELECTED outcome: the scenario's selection rule (by default the\n"
+        "long-run distribution of logit play at lambda 10, ties broken by the QRE limit) gives the\n"
+        "most likely configuration, each player's alignment and role, and the probability of each.\n"
+        "Then the equilibria found by --method, each with every player's action and payoff, its\n"
+        "regret (the most any player could gain by deviating alone; 0 at an exact equilibrium),\n"
+        "labels (strict, pareto_dominated, ...) and, for stance games, alignments, configuration\n"
+        "and roles.\n\nMethods (options with --option NAME=VALUE; 'triad list solvers' for all):\n";
+    for (const auto& spec : builtin_solvers().all()) {
+        text += "  " + spec->name + std::string(12 - std::min<std::size_t>(11, spec->name.size()), ' ') + spec->summary + "\n";
+    }
+    text +=
+        "\nExamples:\n"
+        "  triad solve scenarios/baseline.yaml\n"
+        "  triad solve scenarios/baseline.yaml --set russia.regime_fear=0.5 --format json\n"
+        "  triad solve scenarios/baseline.yaml --method stable --option lambda=5\n"
+        "  triad solve scenarios/baseline.yaml --method qre --format json -o qre.json\n"
+        "  triad solve game.nfg --method support --format csv\n";
+    return text;
 }
 
 // The action name, or for a mixed strategy "a:0.5|b:0.5".
@@ -61,9 +45,11 @@ std::string describe_strategy(const Game& game, const Equilibrium& eq, int i) {
     if (eq.profile) return game.actions[i][game.space.action_of(*eq.profile, i)];
     std::string out;
     for (Eigen::Index a = 0; a < eq.strategy[i].size(); ++a) {
-        if (eq.strategy[i](a) <= 0.0) continue;
+        if (eq.strategy[i](a) <= 1e-12) continue;
         if (!out.empty()) out += '|';
-        out += game.actions[i][a] + ":" + format_number(eq.strategy[i](a));
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.6g", eq.strategy[i](a));
+        out += game.actions[i][a] + ":" + buffer;
     }
     return out;
 }
@@ -98,72 +84,69 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return out;
 }
 
-std::string describe_map(const std::map<std::string, double>& d) {
+std::string percent(double p) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f%%", 100.0 * p);
+    return buffer;
+}
+
+// "stable_marriage 81.0%, romantic_triangle 12.0%" (most likely first, tiny ones dropped).
+std::string describe_distribution(const std::map<std::string, double>& d) {
     std::vector<std::pair<std::string, double>> items(d.begin(), d.end());
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     std::string out;
-    for (const auto& [label, p] : items) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%s %.3f", label.c_str(), p);
-        out += (out.empty() ? "" : ", ") + std::string(buffer);
-    }
+    for (const auto& [label, p] : items)
+        if (p >= 0.0005) out += (out.empty() ? "" : ", ") + label + " " + percent(p);
     return out;
 }
 
-std::string render_stable_table(const Game& game, const StableReport& report) {
-    std::ostringstream out;
-    out << "Long-run distribution of logit best-response play, lambda " << format_number(report.distribution.lambda)
-        << " (residual " << format_number(report.distribution.residual) << ")\n";
-    if (!report.outcome.configuration.empty())
-        out << "  configuration: " << describe_map(report.outcome.configuration) << "\n";
-    for (int i = 0; i < game.player_count() && game.has_stances(); ++i) {
-        out << "  " << game.players[i] << " aligned with: " << describe_map(report.outcome.alignment[i]) << "\n";
-        if (!report.outcome.role.empty()) out << "  " << game.players[i] << " role: " << describe_map(report.outcome.role[i]) << "\n";
-    }
-    out << "  profiles with at least 1% of the mass:\n";
-    for (std::size_t p : report.top) {
-        char buffer[96];
-        std::snprintf(buffer, sizeof buffer, "    %.4f  regret %-10.4g ", report.distribution.probability(static_cast<Eigen::Index>(p)),
-                      pure_regret(game, p));
-        out << buffer;
-        for (int i = 0; i < game.player_count(); ++i) out << (i ? "  " : "") << game.players[i] << " " << game.actions[i][game.space.action_of(p, i)];
+struct Solved {
+    const LoadedGame& loaded;
+    std::string method;
+    SolverOptions options;
+    SolverReport report;
+    Prediction prediction;
+};
+
+// --- table ---
+
+void table_prediction(std::ostream& out, const Game& game, const Prediction& p) {
+    out << "Selected outcome (" << p.rule << ")\n";
+    if (!game.has_stances()) {
+        out << "  most likely profile:";
+        for (int i = 0; i < game.player_count(); ++i) out << " " << game.players[i] << "=" << game.actions[i][game.space.action_of(*p.profile, i)];
         out << "\n";
+    } else {
+        if (!p.selected_configuration.empty())
+            out << "  configuration  " << p.selected_configuration << " (" << percent(p.configuration_probability) << ")   ["
+                << describe_distribution(p.configuration) << "]\n";
+        for (int i = 0; i < game.player_count(); ++i) {
+            out << "  " << std::left << std::setw(8) << game.players[i] << std::right << " aligned with "
+                << p.selected_alignment[i] << " (" << percent(p.alignment_probability[i]) << ")";
+            if (!p.selected_role.empty()) out << ", role " << p.selected_role[i] << " (" << percent(p.role_probability[i]) << ")";
+            out << "\n";
+        }
     }
-    return out.str() + "\n";
+    for (const auto& n : p.notes) out << "  note: " << n << "\n";
+    out << "\n";
 }
 
-std::string render_table(const LoadedGame& loaded, const std::vector<Equilibrium>& equilibria,
-                         const std::string& method, double tolerance) {
-    const Game& game = loaded.game();
-    std::ostringstream out;
-    out << (game.title.empty() ? loaded.path : game.title) << "\n";
-    out << "  " << loaded.path << "  (content hash " << loaded.content_hash << ", triad " << kVersion << ")\n";
-    for (const auto& o : loaded.overrides) out << "  --set " << o << "\n";
-    std::vector<std::string> counts;
-    for (int i = 0; i < game.player_count(); ++i) counts.push_back(std::to_string(game.space.actions(i)));
-    out << "  " << game.player_count() << " players, " << join(counts, " x ") << " actions, "
-        << game.space.size() << " profiles\n\n";
-    out << equilibria.size() << " " << method << " Nash equilibri" << (equilibria.size() == 1 ? "um" : "a")
-        << " (tolerance " << format_number(tolerance) << ")\n";
-    if (equilibria.empty() && method == "pure")
-        out << "  none: every profile leaves some player a profitable deviation.\n";
+void table_equilibria(std::ostream& out, const Game& game, const Solved& s) {
+    const auto& eqs = s.report.equilibria;
     std::size_t name_width = 6, action_width = 6;
-    for (int i = 0; i < game.player_count(); ++i) {
-        name_width = std::max(name_width, game.players[i].size());
-        for (const auto& a : game.actions[i]) action_width = std::max(action_width, a.size());
-    }
-    for (std::size_t e = 0; e < equilibria.size(); ++e) {
-        const Equilibrium& eq = equilibria[e];
+    for (int i = 0; i < game.player_count(); ++i) name_width = std::max(name_width, game.players[i].size());
+    for (const auto& eq : eqs)
+        for (int i = 0; i < game.player_count(); ++i) action_width = std::max(action_width, describe_strategy(game, eq, i).size());
+    for (std::size_t e = 0; e < eqs.size(); ++e) {
+        const Equilibrium& eq = eqs[e];
         const auto reading = read(game, eq);
         out << "\n#" << e + 1 << "  " << eq.method << "  regret " << format_number(eq.regret);
         if (!eq.labels.empty()) out << "  [" << join(eq.labels, ", ") << "]";
         if (reading && !reading->configuration.empty()) out << "  " << reading->configuration;
-        out << "\n";
-        out << "  " << std::left << std::setw(static_cast<int>(name_width)) << "player" << "  "
-            << std::setw(static_cast<int>(action_width)) << "action" << "  " << std::right << std::setw(10)
-            << "payoff";
+        out << "\n  " << std::left << std::setw(static_cast<int>(name_width)) << "player" << "  "
+            << std::setw(static_cast<int>(action_width)) << "action" << "  " << std::right << std::setw(10) << "payoff";
         if (reading) out << "  " << std::left << std::setw(10) << "alignment" << (reading->role.empty() ? "" : "  role");
-        out << "\n";
+        out << std::right << "\n";
         for (int i = 0; i < game.player_count(); ++i) {
             char payoff[32];
             std::snprintf(payoff, sizeof payoff, "%10.4f", eq.payoffs[i]);
@@ -175,35 +158,187 @@ std::string render_table(const LoadedGame& loaded, const std::vector<Equilibrium
             }
             out << std::right << "\n";
         }
+        if (!eq.eigenvalues.empty()) {
+            out << "  replicator eigenvalues (largest real part first):";
+            for (std::size_t k = 0; k < std::min<std::size_t>(eq.eigenvalues.size(), 4); ++k) {
+                char buffer[64];
+                std::snprintf(buffer, sizeof buffer, " %.4g%+.4gi", eq.eigenvalues[k].real(), eq.eigenvalues[k].imag());
+                out << buffer;
+            }
+            out << (eq.eigenvalues.size() > 4 ? " ..." : "") << "\n";
+        }
         if (reading && game.player_count() > 3)
             for (const auto& t : reading->triads) {
                 out << "  triple " << game.players[t.players[0]] << "/" << game.players[t.players[1]] << "/"
                     << game.players[t.players[2]] << ": " << to_string(t.configuration) << " (";
-                for (int a = 0; a < 3; ++a)
-                    out << (a ? ", " : "") << game.players[t.players[a]] << " " << to_string(t.roles[a]);
+                for (int a = 0; a < 3; ++a) out << (a ? ", " : "") << game.players[t.players[a]] << " " << to_string(t.roles[a]);
                 out << ")\n";
             }
     }
+}
+
+std::string render_table(const Solved& s) {
+    const Game& game = s.loaded.game();
+    std::ostringstream out;
+    out << (game.title.empty() ? s.loaded.path : game.title) << "\n";
+    out << "  " << s.loaded.path << "  (content hash " << s.loaded.content_hash << ", triad " << kVersion << ")\n";
+    for (const auto& o : s.loaded.overrides) out << "  --set " << o << "\n";
+    std::vector<std::string> counts;
+    for (int i = 0; i < game.player_count(); ++i) counts.push_back(std::to_string(game.space.actions(i)));
+    out << "  " << game.player_count() << " players, " << join(counts, " x ") << " actions, " << game.space.size()
+        << " profiles\n\n";
+    table_prediction(out, game, s.prediction);
+
+    const auto& r = s.report;
+    if (r.stationary) {
+        out << "Long-run distribution of logit play, lambda " << format_number(r.stationary->lambda) << " ("
+            << r.stationary->method << ", residual " << format_number(r.stationary->residual) << ")\n";
+        if (r.outcome && !r.outcome->configuration.empty())
+            out << "  configuration: " << describe_distribution(r.outcome->configuration) << "\n";
+        out << "  as noise vanishes, probability of the most likely profile:";
+        for (const auto& d : r.concentration) out << "  lambda " << format_number(d.lambda) << ": " << percent(d.probability.maxCoeff());
+        out << "\n  stochastically stable profiles (>= 1% of the mass at lambda "
+            << format_number(r.concentration.back().lambda) << "):\n";
+    } else if (r.method == "qre") {
+        out << "Logit QRE branch: " << r.branch.size() << " points, " << r.turning_points << " turning points; "
+            << r.status << "\n";
+    }
+    out << r.equilibria.size() << " " << (r.method == "stable" ? "stable profile" : r.method + " equilibri")
+        << (r.method == "stable" ? (r.equilibria.size() == 1 ? "" : "s") : (r.equilibria.size() == 1 ? "um" : "a")) << "\n";
+    for (const auto& n : r.notes) out << "  note: " << n << "\n";
+    table_equilibria(out, game, s);
     return out.str();
 }
 
-std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>& equilibria,
-                        const std::string& method, double tolerance, const StableReport* stable) {
-    const Game& game = loaded.game();
+// --- JSON ---
+
+void json_distribution(JsonWriter& json, const std::map<std::string, double>& d) {
+    json.begin_object();
+    for (const auto& [label, p] : d) json.field(label, p);
+    json.end_object();
+}
+
+void json_profile(JsonWriter& json, const Game& game, const MixedProfile& strategy) {
+    json.begin_object();
+    for (int i = 0; i < game.player_count(); ++i) {
+        json.key(game.players[i]).begin_object();
+        for (Eigen::Index a = 0; a < strategy[i].size(); ++a)
+            if (strategy[i](a) > 0.0) json.field(game.actions[i][a], strategy[i](a));
+        json.end_object();
+    }
+    json.end_object();
+}
+
+void json_prediction(JsonWriter& json, const Game& game, const Prediction& p) {
+    json.begin_object();
+    json.field("rule", p.rule);
+    json.key("profile").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], game.actions[i][game.space.action_of(*p.profile, i)]);
+    json.end_object();
+    if (game.has_stances()) {
+        if (!p.selected_configuration.empty())
+            json.field("configuration", p.selected_configuration).field("configuration_probability", p.configuration_probability);
+        json.key("alignment").begin_object();
+        for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], p.selected_alignment[i]);
+        json.end_object();
+        json.key("alignment_probability").begin_object();
+        for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], p.alignment_probability[i]);
+        json.end_object();
+        if (!p.selected_role.empty()) {
+            json.key("roles").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], p.selected_role[i]);
+            json.end_object();
+            json.key("role_probability").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], p.role_probability[i]);
+            json.end_object();
+        }
+        json.key("distributions").begin_object();
+        if (!p.configuration.empty()) {
+            json.key("configuration");
+            json_distribution(json, p.configuration);
+        }
+        json.key("alignment").begin_object();
+        for (int i = 0; i < game.player_count(); ++i) {
+            json.key(game.players[i]);
+            json_distribution(json, p.alignment[i]);
+        }
+        json.end_object();
+        if (!p.role.empty()) {
+            json.key("roles").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) {
+                json.key(game.players[i]);
+                json_distribution(json, p.role[i]);
+            }
+            json.end_object();
+        }
+        json.end_object();
+    }
+    json.key("notes").begin_array();
+    for (const auto& n : p.notes) json.value(n);
+    json.end_array();
+    json.end_object();
+}
+
+void json_equilibrium(JsonWriter& json, const Game& game, const Equilibrium& eq) {
+    json.begin_object();
+    json.field("method", eq.method);
+    json.key("profile");
+    json_profile(json, game, eq.strategy);
+    json.key("payoffs").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], eq.payoffs[i]);
+    json.end_object();
+    json.field("regret", eq.regret);
+    json.key("labels").begin_array();
+    for (const auto& l : eq.labels) json.value(l);
+    json.end_array();
+    if (!eq.eigenvalues.empty()) {
+        json.key("replicator_eigenvalues").begin_array();
+        for (const auto& e : eq.eigenvalues) json.begin_object().field("re", e.real()).field("im", e.imag()).end_object();
+        json.end_array();
+    }
+    if (const auto reading = read(game, eq)) {
+        json.key("alignment").begin_object();
+        for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], reading->alignment[i]);
+        json.end_object();
+        if (!reading->configuration.empty()) {
+            json.field("configuration", reading->configuration);
+            json.key("roles").begin_object();
+            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], reading->role[i]);
+            json.end_object();
+        }
+        json.key("triads").begin_array();
+        for (const auto& t : reading->triads) {
+            json.begin_object();
+            json.key("players").begin_array();
+            for (int a = 0; a < 3; ++a) json.value(game.players[t.players[a]]);
+            json.end_array();
+            json.field("configuration", to_string(t.configuration));
+            json.key("roles").begin_object();
+            for (int a = 0; a < 3; ++a) json.field(game.players[t.players[a]], to_string(t.roles[a]));
+            json.end_object().end_object();
+        }
+        json.end_array();
+    }
+    json.end_object();
+}
+
+std::string render_json(const Solved& s) {
+    const Game& game = s.loaded.game();
+    const auto& r = s.report;
     std::ostringstream buffer;
     JsonWriter json(buffer);
     json.begin_object();
     json.field("version", kVersion);
     json.key("scenario").begin_object();
-    json.field("path", loaded.path).field("content_hash", loaded.content_hash).field("title", game.title);
-    if (loaded.model) {
-        json.field("description", loaded.model->scenario().description);
+    json.field("path", s.loaded.path).field("content_hash", s.loaded.content_hash).field("title", game.title);
+    if (s.loaded.model) {
+        json.field("description", s.loaded.model->scenario().description);
         json.key("sources").begin_array();
-        for (const auto& s : loaded.model->scenario().sources) json.value(s);
+        for (const auto& src : s.loaded.model->scenario().sources) json.value(src);
         json.end_array();
     }
     json.key("overrides").begin_array();
-    for (const auto& o : loaded.overrides) json.value(o);
+    for (const auto& o : s.loaded.overrides) json.value(o);
     json.end_array().end_object();
     json.key("players").begin_array();
     for (const auto& p : game.players) json.value(p);
@@ -216,83 +351,62 @@ std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>
     }
     json.end_object();
     json.field("profiles", game.space.size());
-    json.field("method", method).field("tolerance", tolerance);
+    json.key("selected");
+    json_prediction(json, game, s.prediction);
+    json.field("method", s.method);
+    json.key("options").begin_object();
+    for (const auto& [name, v] : s.options) json.field(name, v);
+    json.end_object();
     json.key("equilibria").begin_array();
-    for (const auto& eq : equilibria) {
-        json.begin_object();
-        json.field("method", eq.method);
-        json.key("profile").begin_object();
-        for (int i = 0; i < game.player_count(); ++i) {
-            json.key(game.players[i]).begin_object();
-            for (Eigen::Index a = 0; a < eq.strategy[i].size(); ++a)
-                if (eq.strategy[i](a) > 0.0) json.field(game.actions[i][a], eq.strategy[i](a));
-            json.end_object();
+    for (const auto& eq : r.equilibria) json_equilibrium(json, game, eq);
+    json.end_array();
+    json.key("notes").begin_array();
+    for (const auto& n : r.notes) json.value(n);
+    json.end_array();
+    if (!r.status.empty()) json.field("status", r.status);
+    if (r.stationary) {
+        json.key("stationary").begin_object();
+        json.field("lambda", r.stationary->lambda).field("residual", r.stationary->residual).field("solver", r.stationary->method);
+        if (r.outcome && !r.outcome->configuration.empty()) {
+            json.key("configuration");
+            json_distribution(json, r.outcome->configuration);
         }
-        json.end_object();
-        json.key("payoffs").begin_object();
-        for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], eq.payoffs[i]);
-        json.end_object();
-        json.field("regret", eq.regret);
-        json.key("labels").begin_array();
-        for (const auto& l : eq.labels) json.value(l);
-        json.end_array();
-        if (const auto reading = read(game, eq)) {
+        if (r.outcome && game.has_stances()) {
             json.key("alignment").begin_object();
-            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], reading->alignment[i]);
+            for (int i = 0; i < game.player_count(); ++i) {
+                json.key(game.players[i]);
+                json_distribution(json, r.outcome->alignment[i]);
+            }
             json.end_object();
-            if (!reading->configuration.empty()) {
-                json.field("configuration", reading->configuration);
+            if (!r.outcome->role.empty()) {
                 json.key("roles").begin_object();
-                for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], reading->role[i]);
+                for (int i = 0; i < game.player_count(); ++i) {
+                    json.key(game.players[i]);
+                    json_distribution(json, r.outcome->role[i]);
+                }
                 json.end_object();
             }
-            json.key("triads").begin_array();
-            for (const auto& t : reading->triads) {
-                json.begin_object();
-                json.key("players").begin_array();
-                for (int a = 0; a < 3; ++a) json.value(game.players[t.players[a]]);
-                json.end_array();
-                json.field("configuration", to_string(t.configuration));
-                json.key("roles").begin_object();
-                for (int a = 0; a < 3; ++a) json.field(game.players[t.players[a]], to_string(t.roles[a]));
-                json.end_object().end_object();
-            }
-            json.end_array();
         }
-        json.end_object();
+        json.key("concentration").begin_array();
+        for (const auto& d : r.concentration) {
+            Eigen::Index top = 0;
+            const double mass = d.probability.maxCoeff(&top);
+            json.begin_object().field("lambda", d.lambda).field("top_probability", mass);
+            json.key("top_profile").begin_object();
+            for (int i = 0; i < game.player_count(); ++i)
+                json.field(game.players[i], game.actions[i][game.space.action_of(static_cast<std::size_t>(top), i)]);
+            json.end_object().end_object();
+        }
+        json.end_array().end_object();
     }
-    json.end_array();
-    if (stable) {
-        json.key("stationary").begin_object();
-        json.field("lambda", stable->distribution.lambda).field("residual", stable->distribution.residual);
-        if (!stable->outcome.configuration.empty()) {
-            json.key("configuration");
-            write_distribution(json, stable->outcome.configuration);
-        }
-        if (game.has_stances()) {
-            json.key("alignment").begin_object();
-            for (int i = 0; i < game.player_count(); ++i) {
-                json.key(game.players[i]);
-                write_distribution(json, stable->outcome.alignment[i]);
-            }
-            json.end_object();
-        }
-        if (!stable->outcome.role.empty()) {
-            json.key("roles").begin_object();
-            for (int i = 0; i < game.player_count(); ++i) {
-                json.key(game.players[i]);
-                write_distribution(json, stable->outcome.role[i]);
-            }
-            json.end_object();
-        }
-        json.key("top_profiles").begin_array();
-        for (std::size_t p : stable->top) {
-            json.begin_object();
-            json.key("profile").begin_object();
-            for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], game.actions[i][game.space.action_of(p, i)]);
-            json.end_object();
-            json.field("probability", stable->distribution.probability(static_cast<Eigen::Index>(p)));
-            json.field("regret", pure_regret(game, p));
+    if (s.method == "qre") {
+        json.key("qre").begin_object();
+        json.field("turning_points", r.turning_points);
+        json.key("branch").begin_array();
+        for (const auto& point : r.branch) {
+            json.begin_object().field("lambda", point.lambda);
+            json.key("profile");
+            json_profile(json, game, point.strategy);
             json.end_object();
         }
         json.end_array().end_object();
@@ -301,11 +415,17 @@ std::string render_json(const LoadedGame& loaded, const std::vector<Equilibrium>
     return buffer.str();
 }
 
-std::string render_csv(const LoadedGame& loaded, const std::vector<Equilibrium>& equilibria) {
-    const Game& game = loaded.game();
+// --- CSV: one row per equilibrium ---
+
+std::string render_csv(const Solved& s) {
+    const Game& game = s.loaded.game();
     std::ostringstream out;
-    out << "# triad " << kVersion << " solve " << csv_cell(loaded.path) << " content_hash=" << loaded.content_hash;
-    for (const auto& o : loaded.overrides) out << " --set " << o;
+    out << "# triad " << kVersion << " solve " << csv_cell(s.loaded.path) << " content_hash=" << s.loaded.content_hash
+        << " method=" << s.method;
+    for (const auto& o : s.loaded.overrides) out << " --set " << o;
+    out << "\n# selected: " << s.prediction.rule;
+    if (!s.prediction.selected_configuration.empty())
+        out << "; configuration " << s.prediction.selected_configuration << " " << format_number(s.prediction.configuration_probability);
     out << "\n";
     const bool stances = game.has_stances() && game.player_count() >= 2;
     out << "equilibrium,method,regret,labels";
@@ -316,8 +436,8 @@ std::string render_csv(const LoadedGame& loaded, const std::vector<Equilibrium>&
     }
     if (stances && game.player_count() == 3) out << ",configuration";
     out << "\n";
-    for (std::size_t e = 0; e < equilibria.size(); ++e) {
-        const Equilibrium& eq = equilibria[e];
+    for (std::size_t e = 0; e < s.report.equilibria.size(); ++e) {
+        const Equilibrium& eq = s.report.equilibria[e];
         const auto reading = read(game, eq);
         out << e + 1 << "," << eq.method << "," << format_number(eq.regret) << "," << csv_cell(join(eq.labels, ";"));
         for (int i = 0; i < game.player_count(); ++i) {
@@ -336,53 +456,36 @@ std::string render_csv(const LoadedGame& loaded, const std::vector<Equilibrium>&
 int run_solve(const Args& args) {
     po::options_description options("Options");
     std::string file, format_text, method, output;
-    double relative_tolerance = 1e-9;
-    double lambda = 10.0;
+    std::vector<std::string> method_options;
     options.add_options()
         ("file", po::value(&file)->required(), "scenario (.yaml) or Gambit game (.nfg)")
-        ("method,m", po::value(&method)->default_value("pure"), "solution method: pure or stable")
-        ("lambda", po::value(&lambda)->default_value(10.0, "10"), "stable: the logit rationality (higher = less noise)")
+        ("method,m", po::value(&method)->default_value("pure"), "solution method (see above)")
+        ("option,O", po::value(&method_options)->composing(), "NAME=VALUE: an option of the method; repeatable")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
-        ("tolerance", po::value(&relative_tolerance)->default_value(1e-9, "1e-9"),
-         "payoff gains below this, relative to the largest |payoff|, count as none")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
     add_set_option(options);
     po::positional_options_description positional;
     positional.add("file", 1);
-    const auto vm = parse_command(args, "solve", "triad solve FILE [--set PATH=VALUE]... [--format table|json|csv]",
-                                  kAbout, options, positional);
+    const auto vm = parse_command(args, "solve",
+                                  "triad solve FILE [--method NAME] [--option NAME=VALUE]... [--set PATH=VALUE]... "
+                                  "[--format table|json|csv]",
+                                  about_text(), options, positional);
     if (!vm) return 0;
     const Format format = parse_format(format_text, "solve");
-    static const std::vector<std::string> methods = {"pure", "stable"};
-    if (std::find(methods.begin(), methods.end(), method) == methods.end())
-        throw UsageError("unknown method '" + method + "'; " + suggest(method, methods), "solve");
-    if (!(relative_tolerance >= 0.0 && relative_tolerance < 1.0))
-        throw UsageError("--tolerance must be in [0, 1)", "solve");
+    const SolverSpec* spec = builtin_solvers().find(method);
+    if (!spec) throw UsageError("unknown method '" + method + "'; " + suggest(method, builtin_solvers().names()), "solve");
 
     const std::vector<std::string> sets = vm->count("set") ? (*vm)["set"].as<std::vector<std::string>>() : Args{};
     const LoadedGame loaded = load_game(file, sets);
     const Game& game = loaded.game();
-    const double tolerance = payoff_tolerance(game, relative_tolerance);
-    const std::vector<Equilibrium> equilibria = pure_equilibria(game, tolerance);
-    if (!(lambda >= 0.0 && std::isfinite(lambda))) throw UsageError("--lambda must be a finite number >= 0", "solve");
-    std::optional<StableReport> stable;
-    if (method == "stable") stable = solve_stable(game, lambda);
+    const SelectionRule rule = loaded.model ? read_selection_rule(loaded.model->scenario()) : SelectionRule{};
+    Solved solved{loaded, method, solver_options(*spec, method_options), {}, predict(game, rule)};
+    solved.report = run_solver(game, method, solved.options);
 
     switch (format) {
-        case Format::table: {
-            std::string text = render_table(loaded, equilibria, "pure", tolerance);
-            if (stable) {
-                const auto blank = text.find("\n\n");
-                text.insert(blank + 2, render_stable_table(game, *stable));
-            }
-            emit(text, output);
-            break;
-        }
-        case Format::json: emit(render_json(loaded, equilibria, method, tolerance, stable ? &*stable : nullptr), output); break;
-        case Format::csv:
-            if (stable) throw UsageError("--method stable has no CSV form yet; use --format json or table", "solve");
-            emit(render_csv(loaded, equilibria), output);
-            break;
+        case Format::table: emit(render_table(solved), output); break;
+        case Format::json: emit(render_json(solved), output); break;
+        case Format::csv: emit(render_csv(solved), output); break;
     }
     return 0;
 }

@@ -37,7 +37,8 @@ int run_validate(const Args& args) {
                 std::cout << file << ": ok (" << game.player_count() << " players, " << game.space.size()
                           << " profiles";
                 if (loaded.model)
-                    std::cout << ", " << loaded.model->drivers().size() << " drivers, "
+                    std::cout << ", " << loaded.model->drivers().size()
+                              << (loaded.model->drivers().size() == 1 ? " driver, " : " drivers, ")
                               << loaded.model->parameters().size() << " parameters";
                 std::cout << ")\n";
             }

@@ -23,6 +23,18 @@ Equilibrium make_pure_equilibrium(const Game& game, std::size_t profile, std::st
     return eq;
 }
 
+bool is_strict(const Game& game, std::size_t profile, double tolerance) {
+    for (int i = 0; i < game.player_count(); ++i) {
+        const double current = game.payoffs[i](static_cast<Eigen::Index>(profile));
+        for (int a = 0; a < game.space.actions(i); ++a) {
+            if (a == game.space.action_of(profile, i)) continue;
+            if (game.payoffs[i](static_cast<Eigen::Index>(game.space.with_action(profile, i, a))) > current - tolerance)
+                return false;
+        }
+    }
+    return true;
+}
+
 void label_pareto(std::vector<Equilibrium>& equilibria, double tolerance) {
     for (auto& candidate : equilibria) {
         for (const auto& other : equilibria) {

@@ -3,6 +3,7 @@
 #include "triad/error.hpp"
 #include "triad/tree.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace triad {
@@ -57,7 +58,14 @@ SolverReport run_solver(const Game& game, std::string_view method, const SolverO
                          "use 'pure', 'qre' or 'stable' for N players");
     SolverReport report = spec->solve(game, options);
     report.method = spec->name;
-    label_pareto(report.equilibria, payoff_tolerance(game));
+    const double tolerance = payoff_tolerance(game);
+    // "strict" for every pure equilibrium, whichever method found it.
+    for (auto& e : report.equilibria) {
+        const bool labelled = std::find(e.labels.begin(), e.labels.end(), "strict") != e.labels.end();
+        if (e.profile && !labelled && e.regret <= tolerance && is_strict(game, *e.profile, tolerance))
+            e.labels.insert(e.labels.begin(), "strict");
+    }
+    label_pareto(report.equilibria, tolerance);
     return report;
 }
 

@@ -71,6 +71,9 @@ TEST_CASE("known answers through the registry", "[solvers]") {
     CHECK(run_solver(games[4].second, "pure", {{"tolerance", 1e-9}}).equilibria.empty());
     const SolverReport cycle = run_solver(games[4].second, "qre", solver_options(*builtin_solvers().find("qre"), {}));
     for (const auto& s : cycle.equilibria.at(0).strategy) CHECK(s(0) == Approx(0.5).margin(1e-4));
+    // Whatever the method, a strict pure equilibrium says so: the QRE limit of the dilemma.
+    const SolverReport limit = run_solver(games[2].second, "qre", solver_options(*builtin_solvers().find("qre"), {}));
+    CHECK(limit.equilibria.at(0).labels == std::vector<std::string>{"strict"});
     // Replicator labels: the prisoner's dilemma's equilibrium is asymptotically stable.
     const SolverReport pd = run_solver(games[2].second, "replicator", solver_options(*builtin_solvers().find("replicator"), {}));
     REQUIRE(pd.equilibria.size() == 1);

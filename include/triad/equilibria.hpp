@@ -38,6 +38,9 @@ struct Equilibrium {
 // than the tolerance.
 [[nodiscard]] std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance);
 
+// True when every unilateral deviation from the pure profile loses more than `tolerance`.
+[[nodiscard]] bool is_strict(const Game& game, std::size_t profile, double tolerance);
+
 // Adds "pareto_dominated" to every equilibrium that another one in the list weakly improves
 // for every player and strictly (by more than `tolerance`) for at least one.
 void label_pareto(std::vector<Equilibrium>& equilibria, double tolerance);

@@ -12,6 +12,9 @@ const std::vector<ParamSpec>& player_attribute_specs() {
         {.symbol = "power", .name = "power", .index = IndexKind::player, .default_value = 1.0,
          .lower = 1e-9, .linear = false,
          .help = "relative power P_i (e.g. GDP in trillions of US$); enters r_ij = P_j / P_i"},
+        {.symbol = "discount", .name = "discount", .index = IndexKind::player, .default_value = 0.9,
+         .upper = 0.999999,
+         .help = "discount factor delta_i of the repeated game (used by sustainability, not payoffs)"},
     };
     return specs;
 }
@@ -271,12 +274,14 @@ StageModel::StageModel(Scenario scenario, const DriverRegistry& registry)
     game_ = make_skeleton(sc);
     const std::vector<std::string>& players = game_.players;
 
-    // Player attributes first: power.
-    const ParamSpec& power = player_attribute_specs()[0];
-    add_parameter(params_, power_entries_, power, "players", "players", nullptr, {}, players);
+    // Player attributes first: power and discount.
+    add_parameter(params_, power_entries_, player_attribute_specs()[0], "players", "players", nullptr, {}, players);
+    add_parameter(params_, discount_entries_, player_attribute_specs()[1], "players", "players", nullptr, {}, players);
     for (std::size_t i = 0; i < sc.players.size(); ++i) {
         params_.check_value(power_entries_[i], sc.players[i].power, sc.players[i].power_where);
         params_.set_value(power_entries_[i], sc.players[i].power);
+        params_.check_value(discount_entries_[i], sc.players[i].discount, sc.players[i].discount_where);
+        params_.set_value(discount_entries_[i], sc.players[i].discount);
     }
     auto instances = std::make_shared<std::vector<DriverInstance>>();
     for (const auto& decl : sc.drivers)

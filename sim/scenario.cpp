@@ -171,10 +171,11 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
         player.name = entry.key;
         player.where = entry.key_where;
         player.power_where = entry.key_where;
+        player.discount_where = entry.key_where;
         const TreeNode& body = entry.value;
         if (!body.is_null()) {
-            body.expect_map("player '" + player.name + "' (keys: power, actions)");
-            static const std::vector<std::string> keys = {"power", "actions"};
+            body.expect_map("player '" + player.name + "' (keys: power, discount, actions)");
+            static const std::vector<std::string> keys = {"power", "discount", "actions"};
             body.check_keys(keys, "player '" + player.name + "'");
             if (const TreeNode* power = body.find("power")) {
                 player.power = power->as_number("the power of " + player.name);
@@ -182,6 +183,10 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
                 if (player.power <= 0.0)
                     throw InputError(power->where, "the power of " + player.name +
                                                        " must be positive (it enters ratios and logarithms)");
+            }
+            if (const TreeNode* discount = body.find("discount")) {
+                player.discount = discount->as_number("the discount factor of " + player.name);
+                player.discount_where = discount->where;
             }
             if (const TreeNode* actions = body.find("actions")) {
                 if (actions->is_sequence()) {

@@ -178,3 +178,19 @@ TEST_CASE("every registered driver declares help, bounds that hold its default, 
         }
     }
 }
+
+TEST_CASE("memory: grievance spoils warmth, trust rewards it", "[drivers]") {
+    const auto model = model_from(kTriangle + R"(drivers:
+  memory:
+    gamma: {china: 0.5}
+    chi: {china: 2}
+    G: {china: {russia: 3}}
+    T: {china: {russia: 0.25}}
+)");
+    // China and Russia fully warm: -0.5 * 3 * 1 + 2 * 0.25 * 1 = -1.
+    CHECK(payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/+china"}, {"china", "~us/+russia"}}, "china") ==
+          Approx(-1.0));
+    // Half warm (China aligns, Russia hedges): half of it.
+    CHECK(payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/~china"}, {"china", "~us/+russia"}}, "china") ==
+          Approx(-0.5));
+}

@@ -110,6 +110,7 @@ TEST_CASE("conformance: every stance driver changes payoffs through each of its 
         StageModel model = model_from(yaml);
         for (const auto& p : spec->params) {
             INFO("parameter " << p.symbol);
+            if (!p.affects_payoffs) continue;  // declared as steering dynamics only
             const Game before = model.game();
             const auto entries = model.parameters().resolve(spec->name + "." + p.symbol);
             for (std::size_t e : entries) model.set(e, std::min(p.upper, model.parameters().value(e) + 0.4));

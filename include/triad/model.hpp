@@ -43,6 +43,9 @@ public:
     // Recompute every term and payoff from the current parameter values.
     void rebuild();
 
+    // delta_i, the discount factor of player i (the `players.discount` parameters).
+    [[nodiscard]] double discount(int player) const { return params_.value(discount_entries_[player]); }
+
     // The part of player i's payoff that driver instance k contributes, per profile.
     [[nodiscard]] Eigen::VectorXd driver_payoff(std::size_t instance, int player) const;
 
@@ -57,13 +60,14 @@ private:
     Game game_;
     ParameterSet params_;
     std::vector<std::size_t> power_entries_;
+    std::vector<std::size_t> discount_entries_;
     std::vector<int> owner_;  // per entry: its driver instance, or -1 for player attributes
     std::vector<std::vector<BasisTerm>> terms_;  // per driver instance
     // For each entry, the (instance, term) pairs whose coefficient it multiplies.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> terms_of_entry_;
 };
 
-// The player attribute declarations (group `players`): power.
+// The player attribute declarations (group `players`): power, discount.
 [[nodiscard]] const std::vector<ParamSpec>& player_attribute_specs();
 
 }  // namespace triad

@@ -49,6 +49,8 @@ struct ParamSpec {
     // themselves (powers, shielding), which rebuilds the driver's terms.
     bool linear = true;
     std::string help = {};
+    // False for parameters that only steer dynamics over time (memory decay), never payoffs.
+    bool affects_payoffs = true;
     // Per-index defaults (e.g. Wu's role scores); when empty every index takes default_value.
     std::vector<double> defaults_by_index = {};
 

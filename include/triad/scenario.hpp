@@ -27,6 +27,9 @@ struct PlayerDecl {
     SourceLocation where;
     double power = 1.0;  // P_i: relative power, e.g. GDP in trillions (docs/model.md section 2)
     SourceLocation power_where;
+    // delta_i: how much the player values the future, for repeated-game sustainability.
+    double discount = 0.9;
+    SourceLocation discount_where;
     // Empty: every combination of stances (3^(N-1) actions), named as stance_action_name does.
     std::vector<ActionDecl> actions;
 };

@@ -20,6 +20,7 @@ DriverSpec pivot();
 DriverSpec ambition();
 DriverSpec entrapment();
 DriverSpec table();
+DriverSpec memory();
 
 // Helpers shared by the stance drivers.
 // max over players k not in {i, j} of f(k), or 0 when there is no such k, per profile.

@@ -14,6 +14,7 @@ void register_builtin_drivers(DriverRegistry& registry) {
     registry.add(drivers::ambition());
     registry.add(drivers::entrapment());
     registry.add(drivers::table());
+    registry.add(drivers::memory());
 }
 
 }  // namespace triad

@@ -36,6 +36,8 @@ int run_solve(const Args& args);
 int run_export(const Args& args);
 int run_params(const Args& args);
 int run_list(const Args& args);
+int run_sustain(const Args& args);
+int run_run(const Args& args);
 
 // --- shared by the commands (common.cpp) ---
 

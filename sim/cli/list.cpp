@@ -4,6 +4,7 @@
 #include "triad/drivers.hpp"
 #include "triad/output.hpp"
 #include "triad/parameters.hpp"
+#include "triad/learning.hpp"
 #include "triad/solvers.hpp"
 
 #include <cmath>
@@ -117,31 +118,69 @@ void solvers_json(std::ostream& out) {
     json.end_array().end_object();
 }
 
+void rules_text(std::ostream& out) {
+    for (const auto& spec : builtin_learning_rules().all()) {
+        out << spec->name << " - " << spec->summary << "\n";
+        out << "    from: " << spec->reference << "\n";
+        if (spec->stochastic) out << "    stochastic: uses the run's seed\n";
+        if (spec->joint) out << "    joint: chooses the whole profile, so every player must use it\n";
+        for (const auto& o : spec->options)
+            out << "    " << o.symbol << (o.name != o.symbol ? " (" + o.name + ")" : std::string()) << "  default "
+                << format_number(o.default_value) << ", range [" << bound(o.lower) << ", " << bound(o.upper) << "]: " << o.help
+                << "\n";
+        out << "\n";
+    }
+}
+
+void rules_json(std::ostream& out) {
+    JsonWriter json(out);
+    json.begin_object().key("rules").begin_array();
+    for (const auto& spec : builtin_learning_rules().all()) {
+        json.begin_object().field("name", spec->name).field("summary", spec->summary).field("reference", spec->reference);
+        json.field("stochastic", spec->stochastic).field("joint", spec->joint);
+        json.key("options").begin_array();
+        for (const auto& o : spec->options) {
+            json.begin_object().field("name", o.symbol).field("long_name", o.name).field("default", o.default_value);
+            json.key("lower");
+            std::isinf(o.lower) ? json.null() : json.value(o.lower);
+            json.key("upper");
+            std::isinf(o.upper) ? json.null() : json.value(o.upper);
+            json.field("help", o.help).end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array().end_object();
+}
+
 }  // namespace
 
 int run_list(const Args& args) {
     po::options_description options("Options");
     std::string what, format_text;
     options.add_options()
-        ("what", po::value(&what)->default_value("drivers"), "what to list: drivers or solvers")
+        ("what", po::value(&what)->default_value("drivers"), "what to list: drivers, solvers or rules")
         ("format,f", po::value(&format_text)->default_value("text"), "output: text or json");
     po::positional_options_description positional;
     positional.add("what", 1);
     const auto vm = parse_command(
-        args, "list", "triad list drivers|solvers [--format text|json]",
+        args, "list", "triad list drivers|solvers|rules [--format text|json]",
         "drivers: every registered driver, the term it adds to a player's payoff (docs/model.md's\n"
         "notation), the essays it encodes, and each parameter with its symbol, long name,\n"
         "indexing, default and bounds. This is the same declaration the scenario loader checks\n"
         "against, so it is always current.\n"
-        "solvers: every solution method of 'triad solve --method', with its options.\n",
+        "solvers: every solution method of 'triad solve --method', with its options.\n"
+        "rules: every learning rule a timeline can give its players, with its options.\n",
         options, positional);
     if (!vm) return 0;
-    static const std::vector<std::string> lists = {"drivers", "solvers"};
+    static const std::vector<std::string> lists = {"drivers", "solvers", "rules"};
     if (std::find(lists.begin(), lists.end(), what) == lists.end())
         throw UsageError("nothing called '" + what + "' to list; " + suggest(what, lists), "list");
     const Format format = parse_format(format_text == "text" ? "table" : format_text, "list", {"table", "json"});
     std::ostringstream out;
-    if (what == "solvers") {
+    if (what == "rules") {
+        if (format == Format::json) rules_json(out);
+        else rules_text(out);
+    } else if (what == "solvers") {
         if (format == Format::json) solvers_json(out);
         else solvers_text(out);
     } else if (format == Format::json) {

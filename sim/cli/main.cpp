@@ -23,6 +23,8 @@ const std::map<std::string, Command>& commands() {
         {"export", {triad::cli::run_export, "write a scenario's stage game as a Gambit .nfg file"}},
         {"params", {triad::cli::run_params, "list every parameter path of a scenario with its value and bounds"}},
         {"list", {triad::cli::run_list, "list the registered drivers with their parameters"}},
+        {"run", {triad::cli::run_run, "play a scenario's timeline: learning, memory, events, and when alignment shifts"}},
+        {"sustain", {triad::cli::run_sustain, "find the discount factors at which grim trigger sustains a pure profile"}},
     };
     return table;
 }

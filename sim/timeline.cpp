@@ -454,6 +454,7 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
             for (std::size_t e : s.entries) model.set(e, v);
         }
         SourceLocation where;
+        std::vector<std::string> applied;
         while (next_event < timeline.events.size() && timeline.events[next_event].at <= t + 1e-9) {
             const TimelineEvent& e = timeline.events[next_event++];
             for (const auto& [entry, v] : e.sets) model.set(entry, v);
@@ -467,6 +468,7 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
                 fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const StanceFix& x) { return x.player == i && x.toward == j; }),
                             fixes.end());
             where = e.where;
+            applied.push_back(e.name);
         }
         const auto allowed = allowed_actions(game, fixes, where);
 
@@ -523,6 +525,7 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
         const SustainResult sustained = sustain(game, modal_profile(game, play), Punishment::nash,
                                                 payoff_tolerance(game, tolerance_scale));
         r.critical_discount = sustained.feasible ? std::optional<double>(sustained.required) : std::nullopt;
+        r.events = std::move(applied);
         r.parameters.resize(model.parameters().size());
         for (std::size_t e = 0; e < r.parameters.size(); ++e) r.parameters[e] = model.parameters().value(e);
         result.periods.push_back(std::move(r));
@@ -567,12 +570,22 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
                 for (int i = 0; i < n; ++i)
                     if (mode(result.periods[s.period].play[i]) != mode(result.periods[s.period - 1].play[i])) movers.push_back(i);
                 for (int i : movers) {
+                    // A move an event forced (a fixed stance) is explained by the event.
+                    for (const auto& name : result.periods[s.period].events)
+                        for (const auto& e : timeline.events)
+                            if (e.name == name && std::any_of(e.fix.begin(), e.fix.end(), [&](const StanceFix& f) { return f.player == i; }))
+                                s.causes.push_back({game.players[i], "event " + name, 0.0});
                     const bool named = what == game.players[i] + " alignment";
                     const bool self_moved = std::find(movers.begin(), movers.end(), game.player_index(what.substr(0, what.find(' ')))) != movers.end();
                     if (what != "configuration" && self_moved && !named) continue;
                     for (auto& c : explain(base, result, s.period, reference, i)) s.causes.push_back(c);
                 }
-                std::sort(s.causes.begin(), s.causes.end(), [](const auto& a, const auto& b) { return std::abs(a.change) > std::abs(b.change); });
+                // Forced moves first, then the drivers that moved most.
+                std::stable_sort(s.causes.begin(), s.causes.end(), [](const auto& a, const auto& b) {
+                    const bool forced_a = a.driver.rfind("event ", 0) == 0, forced_b = b.driver.rfind("event ", 0) == 0;
+                    if (forced_a != forced_b) return forced_a;
+                    return std::abs(a.change) > std::abs(b.change);
+                });
                 if (s.causes.size() > 3) s.causes.resize(3);
                 reference = s.period;
                 result.shifts.push_back(std::move(s));

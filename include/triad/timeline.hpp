@@ -92,11 +92,12 @@ struct PeriodRecord {
     Eigen::MatrixXd grievance, trust;    // G_ij, T_ij at the start of the period
     std::optional<double> critical_discount;  // max_i delta*_i of the modal profile (Nash reversion)
     std::vector<double> parameters;      // every parameter's value this period
+    std::vector<std::string> events;     // names of the events applied this period
 };
 
 struct ShiftCause {
     std::string mover;
-    std::string driver;  // driver instance name
+    std::string driver;  // driver instance name, or "event NAME" when an event fixed the move
     double change = 0.0; // how much the driver's share of the mover's gain from the move grew
 };
 

@@ -98,9 +98,11 @@ std::string render_table(const LoadedGame& loaded, const Timeline& t, const RunR
     for (const auto& s : run.shifts) {
         out << "  " << format_number(s.time) << "  " << s.what << ": " << s.from << " -> " << s.to << "  (held "
             << s.held << (s.to_end ? "+, to the end" : "") << ")\n";
-        for (const auto& c : s.causes)
-            out << "      " << c.mover << "'s pull toward the move from " << c.driver << " " << (c.change >= 0 ? "+" : "")
-                << number(c.change) << "\n";
+        for (const auto& c : s.causes) {
+            if (c.driver.rfind("event ", 0) == 0) out << "      " << c.mover << "'s move was forced: " << c.driver << " fixed its stance\n";
+            else out << "      " << c.mover << "'s pull toward the move from " << c.driver << " " << (c.change >= 0 ? "+" : "")
+                     << number(c.change) << "\n";
+        }
     }
     return out.str();
 }

@@ -334,6 +334,22 @@ void StageModel::rebuild() {
     assemble();
 }
 
+void StageModel::reset_to(const StageModel& base) {
+    params_.copy_values_from(base.params_);
+    bool same_shape = terms_.size() == base.terms_.size();
+    for (std::size_t k = 0; same_shape && k < terms_.size(); ++k)
+        same_shape = terms_[k].size() == base.terms_[k].size() &&
+                     (terms_[k].empty() || terms_[k].front().basis == base.terms_[k].front().basis);
+    if (same_shape) {
+        for (std::size_t k = 0; k < terms_.size(); ++k)
+            for (std::size_t t = 0; t < terms_[k].size(); ++t) terms_[k][t].coefficient = base.terms_[k][t].coefficient;
+    } else {
+        terms_ = base.terms_;
+        terms_of_entry_ = base.terms_of_entry_;
+    }
+    for (std::size_t i = 0; i < game_.payoffs.size(); ++i) game_.payoffs[i] = base.game_.payoffs[i];
+}
+
 void StageModel::set(std::size_t entry, double value, const SourceLocation& where) {
     params_.check_value(entry, value, where);
     if (params_.value(entry) == value) return;

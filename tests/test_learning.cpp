@@ -397,6 +397,7 @@ TEST_CASE("fictitious_play cycles in Shapley's game: run lengths grow, frequenci
     std::vector<int> runs;  // lengths of maximal stretches of constant (joint) play
     int current = 1;
     double late_deviation = 0.0;  // max over t >= T/2 of max_{i,a} |freq - 1/3|
+    int diagonal_visits = 0;
     for (int t = 1; t < T; ++t) {
         const MixedProfile next = d.step(play, false);
         if (actions_of(next) == actions_of(play)) {
@@ -407,6 +408,7 @@ TEST_CASE("fictitious_play cycles in Shapley's game: run lengths grow, frequenci
         }
         play = next;
         f.add(play);
+        if (mode(play[0]) == mode(play[1])) ++diagonal_visits;
         if (t >= T / 2)
             for (int i = 0; i < 2; ++i)
                 late_deviation = std::max(late_deviation, (f.of(i).array() - 1.0 / 3).abs().maxCoeff());
@@ -421,8 +423,11 @@ TEST_CASE("fictitious_play cycles in Shapley's game: run lengths grow, frequenci
         INFO("run " << k << ": " << runs[k - 1] << " -> " << runs[k]);
         CHECK(runs[k] > runs[k - 1]);
     }
-    // ... and play keeps moving around all six off-diagonal profiles, never the diagonal.
+    // ... by a factor that compounds: a full cycle (six runs) later a run is several times
+    // longer. Play goes round the six off-diagonal profiles, each paying one player 1, and
+    // never visits the diagonal.
     CHECK(runs.back() > 4 * runs[runs.size() - 7]);
+    CHECK(diagonal_visits == 0);
     // Frequencies stay away from uniform however long the run.
     CHECK(late_deviation > 0.1);
 }

@@ -43,6 +43,12 @@ public:
     // Recompute every term and payoff from the current parameter values.
     void rebuild();
 
+    // Make this model's parameter values, term coefficients and payoffs equal to those of
+    // `base`, a model of the same scenario (typically the one this was copied from): cheap
+    // (copies, no rebuild unless the terms' structure differs), and independent of what this
+    // copy did before. Sweeps reset before every point so results never depend on history.
+    void reset_to(const StageModel& base);
+
     // delta_i, the discount factor of player i (the `players.discount` parameters).
     [[nodiscard]] double discount(int player) const { return params_.value(discount_entries_[player]); }
 

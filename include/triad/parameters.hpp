@@ -84,6 +84,10 @@ public:
     [[nodiscard]] double value(std::size_t i) const { return entries_[i].value; }
     // Sets a value without any check (the caller has validated it).
     void set_value(std::size_t i, double v) { entries_[i].value = v; }
+    // Copies every value from a set with the same entries (a copy of this one).
+    void copy_values_from(const ParameterSet& other) {
+        for (std::size_t i = 0; i < entries_.size(); ++i) entries_[i].value = other.entries_[i].value;
+    }
 
     // The entries a path addresses: one for a full path, several for a path without its
     // indices. Throws InputError (at `where`) naming the closest valid path if none match.

@@ -24,6 +24,8 @@ const std::map<std::string, Command>& commands() {
         {"params", {triad::cli::run_params, "list every parameter path of a scenario with its value and bounds"}},
         {"list", {triad::cli::run_list, "list the registered drivers with their parameters"}},
         {"run", {triad::cli::run_run, "play a scenario's timeline: learning, memory, events, and when alignment shifts"}},
+        {"sweep", {triad::cli::run_sweep_command, "run an analysis over a grid or sample of parameter points (CSV, resumable, shardable)"}},
+        {"merge", {triad::cli::run_merge, "join the files of a sharded sweep"}},
         {"sustain", {triad::cli::run_sustain, "find the discount factors at which grim trigger sustains a pure profile"}},
     };
     return table;

@@ -86,9 +86,12 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
 }
 
 std::pair<std::size_t, std::size_t> shard_range(std::size_t size, int k, int n) {
-    const auto first = static_cast<std::size_t>((static_cast<unsigned __int128>(size) * static_cast<unsigned>(k)) / static_cast<unsigned>(n));
-    const auto last = static_cast<std::size_t>((static_cast<unsigned __int128>(size) * static_cast<unsigned>(k + 1)) / static_cast<unsigned>(n));
-    return {first, last};
+    // floor(size * k / n) without overflow: size = q n + r gives q k + floor(r k / n).
+    const auto boundary = [&](std::size_t j) {
+        const std::size_t parts = static_cast<std::size_t>(n);
+        return (size / parts) * j + (size % parts) * j / parts;
+    };
+    return {boundary(static_cast<std::size_t>(k)), boundary(static_cast<std::size_t>(k + 1))};
 }
 
 namespace {
@@ -178,6 +181,46 @@ std::string SweepEvaluator::evaluate_column(std::span<const double> point, const
     throw Error("no column '" + column + "' in this sweep");
 }
 
+std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& spec, std::size_t along,
+                                      const std::string& column, double tolerance) {
+    const Design& design = spec.design;
+    if (design.kind != DesignKind::grid) throw Error("boundaries need a grid design");
+    const Axis& axis = design.axes.at(along);
+    Design others = design;
+    others.axes.erase(others.axes.begin() + static_cast<long>(along));
+    const std::size_t combinations = others.axes.empty() ? 1 : others.size();
+    SweepEvaluator evaluator(model, spec);
+    std::vector<Boundary> out;
+    std::vector<double> point(design.axes.size()), rest(others.axes.size());
+    const std::size_t n = std::max<std::size_t>(1, axis.count);
+    auto grid_x = [&](std::size_t i) {
+        return n == 1 ? axis.lower : axis.lower + (axis.upper - axis.lower) * static_cast<double>(i) / static_cast<double>(n - 1);
+    };
+    for (std::size_t k = 0; k < combinations; ++k) {
+        if (!others.axes.empty()) design_point(others, k, rest);
+        for (std::size_t a = 0, r = 0; a < design.axes.size(); ++a)
+            if (a != along) point[a] = rest[r++];
+        auto label_at = [&](double x) {
+            point[along] = x;
+            return evaluator.evaluate_column(point, column);
+        };
+        std::string previous = label_at(grid_x(0));
+        for (std::size_t i = 1; i < n; ++i) {
+            double lo = grid_x(i - 1), hi = grid_x(i);
+            const std::string next = label_at(hi);
+            if (next == previous) continue;
+            while (hi - lo > tolerance) {  // the label at lo is `previous`, at hi it is not
+                const double mid = 0.5 * (lo + hi);
+                if (label_at(mid) == previous) lo = mid;
+                else hi = mid;
+            }
+            out.push_back({rest, previous, label_at(hi), lo, hi});
+            previous = next;
+        }
+    }
+    return out;
+}
+
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,
                       const std::function<void(const std::vector<SweepRow>&)>& emit) {
     const std::size_t first = options.first, last = std::max(options.first, options.last);
@@ -248,6 +291,7 @@ std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const Swee
         }
         emit(rows);
         if (!rows.empty()) emitted_to = rows.back().index + 1;
+        if (options.stop && options.stop->load()) break;  // whole chunks so far; the rest on --resume
     }
     {
         std::lock_guard lock(mutex);

@@ -105,3 +105,16 @@ triad_cli_test(run_runs 0 "share of runs in each configuration.*shifts \\(share 
 triad_cli_test(run_no_timeline 1 "has no 'timeline:' section" run ${B})
 triad_cli_test(run_bad_end 1 "bad_timeline.yaml:[0-9]+:[0-9]+: the timeline ends \\(1940\\) before it starts \\(1950\\)" run tests/data/scenarios/bad_timeline.yaml)
 triad_cli_test(list_rules 0 "best_response.*logit.*fictitious_play.*replicator.*equilibrium_tracking" list rules)
+
+# Sweeps.
+add_test(NAME cli.sweep_resume_and_merge
+         COMMAND ${CMAKE_COMMAND} -DTRIAD=$<TARGET_FILE:triad_cli> -DWORK=${TRIAD_CLI_TMP}/sweep -DSOURCE=${PROJECT_SOURCE_DIR}
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/sweep_files.cmake)
+triad_cli_test(sweep_header 0 "# triad sweep\n# version: [0-9.]+\n# scenario: scenarios/baseline.yaml\n# content_hash: [0-9a-f]+\n# design: grid 2 x 3 = 6 points.*# seed: 1\n# analysis: stage\n# command: triad sweep.*\nindex,russia.regime_fear,ambition.a.china.russia,configuration,configuration_probability,us_alignment" sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:3 -q)
+triad_cli_test(sweep_jsonl 0 "# columns: index,russia.regime_fear,pure_count.*\n\\{\"index\":0,\"russia.regime_fear\":0,\"pure_count\":1" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_count --format jsonl -q)
+triad_cli_test(sweep_sobol 0 "# design: sobol 8 points.*\n7," sweep ${B} --design sobol --points 8 --param russia.regime_fear=0:3 --analysis pure -q)
+triad_cli_test(sweep_boundary 0 "from,to,lower,upper,boundary\n0,stable_marriage,unit_veto,2\\.[0-9]+" sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:5 --analysis pure --boundary ambition.a.china.russia --boundary-of configurations)
+triad_cli_test(sweep_bad_column 1 "no column 'pure_cont'; did you mean 'pure_count'" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_cont)
+triad_cli_test(sweep_no_count 2 "needs a count" sweep ${B} --param russia.regime_fear=0:3)
+triad_cli_test(sweep_bad_shard 2 "--shard takes K/N" sweep ${B} --param russia.regime_fear=0:3:2 --shard 4/3)
+triad_cli_test(sweep_timeline 0 "first_shift_time,first_shift_what.*\n0,0\\.04,1956,russia alignment,china,balanced,3,unit_veto,.*\n1,0\\.12,1956,russia alignment,china,balanced,6,stable_marriage," sweep ${LAG} --param memory.decay=0.04:0.2:3 --analysis timeline -q)

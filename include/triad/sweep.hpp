@@ -73,6 +73,17 @@ private:
     std::optional<Timeline> timeline_;
 };
 
+// Where a column's label changes along one grid axis, for every grid value of the other axes:
+// each change between neighbouring grid values is narrowed by bisection until the bracket
+// [lower, upper] is narrower than `tolerance` (the label at `lower` is `from`, at `upper` `to`).
+struct Boundary {
+    std::vector<double> others;  // values of the other axes, in design order
+    std::string from, to;
+    double lower = 0.0, upper = 0.0;
+};
+[[nodiscard]] std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& spec, std::size_t axis,
+                                                    const std::string& column, double tolerance);
+
 // The sub-range [first, last) of shard k (0-based) of n over `size` points.
 [[nodiscard]] std::pair<std::size_t, std::size_t> shard_range(std::size_t size, int k, int n);
 

@@ -251,44 +251,17 @@ int run_boundary(const LoadedGame& loaded, const SweepSpec& spec, const std::str
     const Axis& axis = design.axes[along];
     if (tolerance <= 0.0) tolerance = (axis.upper - axis.lower) / std::max<std::size_t>(1, axis.count - 1) * 1e-3;
 
-    // Every combination of the other axes' grid values.
-    Design others = design;
-    others.axes.erase(others.axes.begin() + static_cast<long>(along));
-    const std::size_t combinations = others.axes.empty() ? 1 : others.size();
-    SweepEvaluator evaluator(*loaded.model, spec);
     std::ostringstream out;
     out << "# triad sweep --boundary\n# version: " << kVersion << "\n# scenario: " << loaded.path
         << "\n# content_hash: " << loaded.content_hash << "\n# design: " << design.describe() << "\n# boundary: "
         << axis.path << " of " << of_column << ", tolerance " << format_number(tolerance) << "\n# command: " << command << "\n";
-    for (const auto& a : others.axes) out << a.path << ",";
+    for (std::size_t a = 0; a < design.axes.size(); ++a)
+        if (a != along) out << design.axes[a].path << ",";
     out << "from,to,lower,upper,boundary\n";
-    std::vector<double> point(design.axes.size()), rest(others.axes.size());
-    for (std::size_t k = 0; k < combinations; ++k) {
-        if (!others.axes.empty()) design_point(others, k, rest);
-        for (std::size_t a = 0, r = 0; a < design.axes.size(); ++a)
-            if (a != along) point[a] = rest[r++];
-        auto label_at = [&](double x) {
-            point[along] = x;
-            return evaluator.evaluate_column(point, of_column);
-        };
-        const std::size_t n = std::max<std::size_t>(1, axis.count);
-        auto grid_x = [&](std::size_t i) { return n == 1 ? axis.lower : axis.lower + (axis.upper - axis.lower) * static_cast<double>(i) / static_cast<double>(n - 1); };
-        std::string previous = label_at(grid_x(0));
-        for (std::size_t i = 1; i < n; ++i) {
-            double lo = grid_x(i - 1), hi = grid_x(i);
-            const std::string next = label_at(hi);
-            if (next == previous) continue;
-            const std::string from = previous;
-            while (hi - lo > tolerance) {  // the label at lo is `from`, at hi it is not
-                const double mid = 0.5 * (lo + hi);
-                if (label_at(mid) == from) lo = mid;
-                else hi = mid;
-            }
-            for (double v : rest) out << format_number(v) << ",";
-            out << csv_cell(from) << "," << csv_cell(label_at(hi)) << "," << format_number(lo) << "," << format_number(hi) << ","
-                << format_number(0.5 * (lo + hi)) << "\n";
-            previous = next;
-        }
+    for (const auto& b : find_boundaries(*loaded.model, spec, along, of_column, tolerance)) {
+        for (double v : b.others) out << format_number(v) << ",";
+        out << csv_cell(b.from) << "," << csv_cell(b.to) << "," << format_number(b.lower) << "," << format_number(b.upper) << ","
+            << format_number(0.5 * (b.lower + b.upper)) << "\n";
     }
     emit(out.str(), output);
     return 0;

@@ -6,6 +6,7 @@
 #include <Eigen/SparseLU>
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <numeric>
 
@@ -67,41 +68,96 @@ Eigen::VectorXd solve_by_lu(const ColumnStochastic& incoming) {
     return x;
 }
 
-double residual_of(const ColumnStochastic& incoming, const Eigen::VectorXd& x) {
-    return (incoming * x - x).lpNorm<1>();
-}
 
 }  // namespace
 
 StationaryDistribution stationary_distribution(const Game& game, double lambda, const StationaryOptions& options) {
     if (!(lambda >= 0.0) || !std::isfinite(lambda)) throw InputError({}, "lambda must be a finite number >= 0");
-    const ColumnStochastic incoming = ColumnStochastic(logit_transition_matrix(game, lambda).transpose());
-    const Eigen::Index size = incoming.rows();
+    const auto& space = game.space;
+    const int n = space.players();
+    const std::size_t size = space.size();
+    // The chain's structure makes the transition matrix unnecessary. A revision by player i
+    // moves q's line (the profiles that differ from q only in i's action) to q with
+    // probability sigma_i(q) / N, where sigma_i(q) is the logit probability of q's action for i
+    // against q's opponents, the same from every profile of the line. So the inflow into q is
+    //     (pi P)_q = sum_i w_i(q) * L_i(q),   w_i(q) = sigma_i(q) / N,  L_i(q) = sum of pi over i's line,
+    // and a Gauss-Seidel step solves (pi P)_q = pi_q for pi_q with the line sums kept current:
+    // O(N) work per profile and sweep, with no matrix built.
+    std::vector<std::vector<double>> weight(n, std::vector<double>(size));
+    std::vector<double> scratch;
+    for (int i = 0; i < n; ++i) {
+        const int m = space.actions(i);
+        const std::size_t stride = space.stride(i);
+        const std::size_t block = stride * static_cast<std::size_t>(m);
+        const Eigen::VectorXd& u = game.payoffs[i];
+        scratch.resize(static_cast<std::size_t>(m));
+        for (std::size_t high = 0; high < size; high += block)
+            for (std::size_t low = 0; low < stride; ++low) {
+                const std::size_t base = high + low;
+                double best = -std::numeric_limits<double>::infinity();
+                for (int a = 0; a < m; ++a) best = std::max(best, u(static_cast<Eigen::Index>(base + a * stride)));
+                double total = 0.0;
+                for (int a = 0; a < m; ++a) total += scratch[a] = std::exp(lambda * (u(static_cast<Eigen::Index>(base + a * stride)) - best));
+                for (int a = 0; a < m; ++a) weight[i][base + a * stride] = scratch[a] / (total * n);
+            }
+    }
+    // line_base[i * size + q]: the profile of q's line for player i whose i-action is 0.
+    std::vector<std::uint32_t> line_base(static_cast<std::size_t>(n) * size);
+    for (int i = 0; i < n; ++i)
+        for (std::size_t q = 0; q < size; ++q)
+            line_base[i * size + q] = static_cast<std::uint32_t>(q - static_cast<std::size_t>(space.action_of(q, i)) * space.stride(i));
+    auto line_of = [&](std::size_t q, int i) { return static_cast<std::size_t>(line_base[i * size + q]); };
+    Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(size), 1.0 / static_cast<double>(size));
+    // line[i][base]: sum of x over player i's line whose i-action is 0 at `base`.
+    std::vector<std::vector<double>> line(n, std::vector<double>(size, 0.0));
+    auto recompute_lines = [&] {
+        for (int i = 0; i < n; ++i) {
+            std::fill(line[i].begin(), line[i].end(), 0.0);
+            for (std::size_t q = 0; q < size; ++q) line[i][line_of(q, i)] += x(static_cast<Eigen::Index>(q));
+        }
+    };
+    auto residual_now = [&] {
+        double r = 0.0;
+        for (std::size_t q = 0; q < size; ++q) {
+            double inflow = 0.0;
+            for (int i = 0; i < n; ++i) inflow += weight[i][q] * line[i][line_of(q, i)];
+            r += std::abs(inflow - x(static_cast<Eigen::Index>(q)));
+        }
+        return r;
+    };
+    recompute_lines();
     StationaryDistribution out;
     out.lambda = lambda;
-    Eigen::VectorXd x = Eigen::VectorXd::Constant(size, 1.0 / static_cast<double>(size));
-    // Gauss-Seidel: x_k <- sum_{j != k} P_jk x_j / (1 - P_kk), in place, then renormalise.
+    bool converged = false;
     for (out.sweeps = 1; out.sweeps <= options.max_sweeps; ++out.sweeps) {
-        double change = 0.0;
-        for (Eigen::Index k = 0; k < size; ++k) {
-            double inflow = 0.0, stay = 0.0;
-            for (ColumnStochastic::InnerIterator e(incoming, k); e; ++e) {
-                if (e.col() == k) stay = e.value();
-                else inflow += e.value() * x(e.col());
+        for (std::size_t q = 0; q < size; ++q) {
+            const double old = x(static_cast<Eigen::Index>(q));
+            double others = 0.0, stay = 0.0;
+            for (int i = 0; i < n; ++i) {
+                const double w = weight[i][q];
+                others += w * (line[i][line_of(q, i)] - old);
+                stay += w;
             }
-            // stay < 1 always: every player has another action with positive probability
-            // unless it has a single action; then nothing flows and x_k keeps its value.
-            const double updated = stay < 1.0 ? inflow / (1.0 - stay) : x(k);
-            change += std::abs(updated - x(k));
-            x(k) = updated;
+            if (stay >= 1.0) continue;  // nobody can leave q (every player has one action)
+            const double updated = others / (1.0 - stay);
+            const double delta = updated - old;
+            x(static_cast<Eigen::Index>(q)) = updated;
+            for (int i = 0; i < n; ++i) line[i][line_of(q, i)] += delta;
         }
-        x /= x.sum();
-        if (change < 0.1 * options.tolerance || out.sweeps % 25 == 0) {
-            if (residual_of(incoming, x) < options.tolerance) break;
+        const double total = x.sum();
+        if (!(total > 0.0) || !std::isfinite(total)) break;
+        x /= total;
+        for (auto& l : line)
+            for (double& v : l) v /= total;
+        if (residual_now() < options.tolerance) {
+            converged = true;
+            break;
         }
+        if (out.sweeps % 64 == 0) recompute_lines();  // keep rounding in the running sums in check
     }
     out.method = "gauss-seidel";
-    if (out.sweeps > options.max_sweeps || !x.allFinite()) {
+    if (!converged) {
+        const ColumnStochastic incoming = ColumnStochastic(logit_transition_matrix(game, lambda).transpose());
         x = solve_by_lu(incoming);
         out.method = "sparse-lu";
     }
@@ -109,7 +165,9 @@ StationaryDistribution stationary_distribution(const Game& game, double lambda, 
     // Rounding can leave tiny negatives; clip and renormalise.
     out.probability = x.cwiseMax(0.0);
     out.probability /= out.probability.sum();
-    out.residual = residual_of(incoming, out.probability);
+    x = out.probability;
+    recompute_lines();
+    out.residual = residual_now();
     return out;
 }
 

@@ -150,7 +150,7 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
             break;
         }
         case SweepAnalysis::timeline: {
-            const RunResult run = run_timeline(model_, *timeline_, timeline_->seed);
+            const RunResult run = run_timeline(model_, *timeline_, timeline_->seed, {.explain_shifts = false, .record_parameters = false});
             if (!run.shifts.empty()) {
                 const ShiftEvent& s = run.shifts.front();
                 values["first_shift_time"] = cell(s.time);

@@ -432,7 +432,7 @@ std::vector<int> default_initial_profile(const StageModel& base, const Timeline&
     return actions;
 }
 
-RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::uint64_t seed) {
+RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::uint64_t seed, const RunOptions& options) {
     StageModel model = base;
     const Game& game = model.game();
     const int n = game.player_count();
@@ -526,8 +526,10 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
                                                 payoff_tolerance(game, tolerance_scale));
         r.critical_discount = sustained.feasible ? std::optional<double>(sustained.required) : std::nullopt;
         r.events = std::move(applied);
-        r.parameters.resize(model.parameters().size());
-        for (std::size_t e = 0; e < r.parameters.size(); ++e) r.parameters[e] = model.parameters().value(e);
+        if (options.record_parameters || options.explain_shifts) {
+            r.parameters.resize(model.parameters().size());
+            for (std::size_t e = 0; e < r.parameters.size(); ++e) r.parameters[e] = model.parameters().value(e);
+        }
         result.periods.push_back(std::move(r));
 
         // 5. Memory.
@@ -570,6 +572,7 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
                 for (int i = 0; i < n; ++i)
                     if (mode(result.periods[s.period].play[i]) != mode(result.periods[s.period - 1].play[i])) movers.push_back(i);
                 for (int i : movers) {
+                    if (!options.explain_shifts) break;
                     // A move an event forced (a fixed stance) is explained by the event.
                     for (const auto& name : result.periods[s.period].events)
                         for (const auto& e : timeline.events)

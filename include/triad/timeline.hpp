@@ -122,8 +122,14 @@ struct RunResult {
 // events). Computing it once saves a stationary-distribution solve per run of a batch.
 [[nodiscard]] std::vector<int> default_initial_profile(const StageModel& model, const Timeline& timeline);
 
+struct RunOptions {
+    bool explain_shifts = true;  // find each shift's causes (sweeps that only date shifts skip it)
+    bool record_parameters = true;  // keep every parameter's value per period (needed to explain)
+};
+
 // One run; `seed` drives the stochastic rules. Deterministic for a given model, timeline and seed.
-[[nodiscard]] RunResult run_timeline(const StageModel& model, const Timeline& timeline, std::uint64_t seed);
+[[nodiscard]] RunResult run_timeline(const StageModel& model, const Timeline& timeline, std::uint64_t seed,
+                                     const RunOptions& options = {});
 
 // The seed of run r of a --runs batch (SplitMix64 of seed and r): independent streams whose
 // values do not depend on how runs are scheduled.

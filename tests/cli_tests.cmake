@@ -118,3 +118,5 @@ triad_cli_test(sweep_bad_column 1 "no column 'pure_cont'; did you mean 'pure_cou
 triad_cli_test(sweep_no_count 2 "needs a count" sweep ${B} --param russia.regime_fear=0:3)
 triad_cli_test(sweep_bad_shard 2 "--shard takes K/N" sweep ${B} --param russia.regime_fear=0:3:2 --shard 4/3)
 triad_cli_test(sweep_timeline 0 "first_shift_time,first_shift_what.*\n0,0\\.04,1956,russia alignment,china,balanced,3,unit_veto,.*\n1,0\\.12,1956,russia alignment,china,balanced,6,stable_marriage," sweep ${LAG} --param memory.decay=0.04:0.2:3 --analysis timeline -q)
+triad_cli_test(sweep_section 0 "# design: lhs 5 points, seed 3,.*\nindex,russia.regime_fear,ambition.a.china.russia,pure_count,configurations\n0,.*\n4," sweep tests/data/scenarios/sweep_section.yaml -q)
+triad_cli_test(validate_timeline 1 "bad_timeline.yaml:9:8: the timeline ends \\(1940\\) before it starts" validate tests/data/scenarios/bad_timeline.yaml)

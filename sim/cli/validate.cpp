@@ -2,6 +2,8 @@
 #include "cli.hpp"
 
 #include "triad/nfg.hpp"
+#include "triad/selection.hpp"
+#include "triad/timeline.hpp"
 
 #include <iostream>
 
@@ -32,6 +34,11 @@ int run_validate(const Args& args) {
     for (const auto& file : files) {
         try {
             const LoadedGame loaded = load_game(file, {});
+            // The sections later commands read are checked now too.
+            if (loaded.model) {
+                (void)read_selection_rule(loaded.model->scenario());
+                if (loaded.model->scenario().document.find("timeline")) (void)read_timeline(*loaded.model);
+            }
             if (!quiet) {
                 const Game& game = loaded.game();
                 std::cout << file << ": ok (" << game.player_count() << " players, " << game.space.size()

@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& scenario_keys() {
     static const std::vector<std::string> keys = {"triad", "title", "description", "sources", "extends",
-                                                  "players", "drivers", "selection", "timeline", "sweep"};
+                                                  "players", "drivers", "selection", "timeline", "sweep", "predictions"};
     return keys;
 }
 

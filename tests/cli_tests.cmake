@@ -120,3 +120,11 @@ triad_cli_test(sweep_bad_shard 2 "--shard takes K/N" sweep ${B} --param russia.r
 triad_cli_test(sweep_timeline 0 "first_shift_time,first_shift_what.*\n0,0\\.04,1956,russia alignment,china,balanced,3,unit_veto,.*\n1,0\\.12,1956,russia alignment,china,balanced,6,stable_marriage," sweep ${LAG} --param memory.decay=0.04:0.2:3 --analysis timeline -q)
 triad_cli_test(sweep_section 0 "# design: lhs 5 points, seed 3,.*\nindex,russia.regime_fear,ambition.a.china.russia,pure_count,configurations\n0,.*\n4," sweep tests/data/scenarios/sweep_section.yaml -q)
 triad_cli_test(validate_timeline 1 "bad_timeline.yaml:9:8: the timeline ends \\(1940\\) before it starts" validate tests/data/scenarios/bad_timeline.yaml)
+
+# The comparison of claims.
+set(CLAIMS tests/data/scenarios/claims.yaml)
+triad_cli_test(compare_table 0 "Tester: At the baseline Russia aligns with China\\.\n +holds on 100%.*The marriage survives any ambition.*\n +partly on [0-9]+% of ambition.a.china.russia \\[0, 4\\].*stops holding at ambition.a.china.russia = 2\\.[0-9]+ \\(holds below\\).*Where the authors disagree\n +Tester expects configuration = stable_marriage" compare ${CLAIMS})
+triad_cli_test(compare_json 0 "\"predictions\": \\[.*\"id\": \"marriage-at-baseline\",.*\"author\": \"Tester\",.*\"verdict\": \"holds\",.*\"share\": 1,.*\"boundary\": \\[.*\"disagreements\": \\[" compare ${CLAIMS} --format json)
+triad_cli_test(compare_markdown 0 "\\| author \\| claim \\| verdict \\|.*\\| Tester \\| At the baseline" compare ${CLAIMS} --format markdown)
+triad_cli_test(compare_strict_ok 0 "holds" compare ${CLAIMS} --strict)
+triad_cli_test(compare_strict_fail 1 "must_hold claim 'wrongly-required' fails" compare tests/data/scenarios/claims_strict.yaml --strict)

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Installs what triad needs from Debian 12 packages. Run as root (or with sudo available).
+# With --mpi, also Open MPI, for the MPI build of sweeps (cmake --preset mpi; docs/cluster.md).
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libboost-program-options-dev libyaml-cpp-dev catch2
 )
+for arg in "$@"; do
+  case "$arg" in
+    --mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
+    *) echo "usage: bash tools/install-deps.sh [--mpi]" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test on a fresh Debian 12 machine: install, build, run the suite, then build and run
-# it again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# it again under AddressSanitizer and UndefinedBehaviorSanitizer, and finally build the MPI
+# variant and check that a 2-rank sweep writes the single-process file (docs/cluster.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
@@ -16,3 +17,13 @@ cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j "$jobs"
+
+# Quiet unless it fails, so that CTest's summary above stays in view; then one line of result.
+echo "== MPI sweep (2 ranks)"
+mpi_log="$(mktemp)"
+if ! { bash tools/install-deps.sh --mpi && cmake --preset mpi && cmake --build --preset mpi -j "$jobs"; } >"$mpi_log" 2>&1; then
+  cat "$mpi_log"
+  echo "mpi sweep: FAILED: could not install Open MPI or build the mpi preset (log above)" >&2
+  exit 1
+fi
+bash tests/mpi_sweep.sh build/mpi/triad "$(mktemp -d)"

@@ -9,7 +9,53 @@
 #include <iostream>
 #include <map>
 
+#ifdef TRIAD_WITH_MPI
+#include <mpi.h>
+
+#include <cstdio>
+#include <cstdlib>
+#endif
+
 namespace {
+
+#ifdef TRIAD_WITH_MPI
+// MPI (only 'triad sweep' uses it, docs/cluster.md) is started when the program was launched
+// by mpirun or srun, and finished on every way out of main. Without a launcher the program
+// runs as a plain single process.
+bool launched_by_mpi() {
+    for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"})
+        if (std::getenv(name)) return true;
+    return false;
+}
+
+struct MpiSession {
+    bool active = false;
+    MpiSession(int& argc, char**& argv) {
+        if (!launched_by_mpi()) return;
+        int provided = 0;
+        MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+        active = true;
+        // Messages go out in whole lines, so those of several ranks do not interleave.
+        std::setvbuf(stderr, nullptr, _IOLBF, BUFSIZ);
+        std::cerr.unsetf(std::ios::unitbuf);
+    }
+    ~MpiSession() {
+        int finalized = 0;
+        if (active && MPI_Finalized(&finalized) == MPI_SUCCESS && !finalized) MPI_Finalize();
+    }
+    MpiSession(const MpiSession&) = delete;
+    MpiSession& operator=(const MpiSession&) = delete;
+
+    // An error in one rank ends the whole job, so the other ranks never wait for it forever.
+    void abort_job(int code) const {
+        int size = 1;
+        if (!active || MPI_Comm_size(MPI_COMM_WORLD, &size) != MPI_SUCCESS || size <= 1) return;
+        std::cerr.flush();
+        std::fflush(nullptr);
+        MPI_Abort(MPI_COMM_WORLD, code);
+    }
+};
+#endif
 
 struct Command {
     int (*run)(const triad::cli::Args&);
@@ -26,6 +72,7 @@ const std::map<std::string, Command>& commands() {
         {"run", {triad::cli::run_run, "play a scenario's timeline: learning, memory, events, and when alignment shifts"}},
         {"sweep", {triad::cli::run_sweep_command, "run an analysis over a grid or sample of parameter points (CSV, resumable, shardable)"}},
         {"merge", {triad::cli::run_merge, "join the files of a sharded sweep"}},
+        {"compare", {triad::cli::run_compare, "evaluate the essays' predictions: where each claim holds and where the authors disagree"}},
         {"sustain", {triad::cli::run_sustain, "find the discount factors at which grim trigger sustains a pure profile"}},
     };
     return table;
@@ -44,6 +91,15 @@ void print_usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef TRIAD_WITH_MPI
+    const MpiSession mpi(argc, argv);
+    const auto failed = [&mpi](int code) {
+        mpi.abort_job(code);
+        return code;
+    };
+#else
+    const auto failed = [](int code) { return code; };
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         if (args.size() >= 2 && commands().count(args[1])) {
@@ -67,18 +123,18 @@ int main(int argc, char** argv) {
     } catch (const triad::cli::UsageError& e) {
         std::cerr << "triad: error: " << e.what() << "\n";
         std::cerr << "Run 'triad " << (e.command().empty() ? "" : e.command() + " ") << "--help' for usage.\n";
-        return 2;
+        return failed(2);
     } catch (const triad::InputError& e) {
         std::cerr << "triad: error: " << e.what() << "\n";
-        return 1;
+        return failed(1);
     } catch (const triad::NumericalError& e) {
         std::cerr << "triad: numerical error: " << e.what() << "\n";
-        return 3;
+        return failed(3);
     } catch (const triad::Error& e) {
         std::cerr << "triad: error: " << e.what() << "\n";
-        return 1;
+        return failed(1);
     } catch (const std::exception& e) {
         std::cerr << "triad: internal error: " << e.what() << "\n";
-        return 3;
+        return failed(3);
     }
 }

@@ -1,0 +1,81 @@
+// An author's claims as checkable predictions, and their evaluation (docs/model.md section 7).
+//
+// A scenario lists its author's claims under `predictions:`. Each names a region of parameter
+// space (`over`: a range per parameter path, evaluated on a grid of `points` values per axis),
+// an analysis (the selection rule's prediction per point, or the timeline), and an expectation
+// about the outcome at every point (`expect`). The verdict: `holds` when the expectation is met
+// on at least the required share of the region (`holds_if: {share: 0.9}`), `fails` when it is
+// met on at most 1 - that share, `partly` in between. Along each axis, the value where the
+// expectation stops holding is found by bisection: the boundary of the claim.
+//
+//   predictions:
+//     - id: katz-no-shift-without-intimidation
+//       author: Katz
+//       claim: Moscow will not side with Washington while Beijing does not intimidate it.
+//       analysis: stage                     # or timeline
+//       over: {ambition.a.china.russia: [0, 0.3], wedge.omega: [0, 2]}
+//       points: 5                           # grid values per axis (default 5)
+//       expect: {russia.alignment: {not: us}}
+//       holds_if: {share: 0.9}
+//       must_hold: true                     # compare --strict fails if it does not
+//
+// Expectation targets: `configuration`, `PLAYER.alignment`, `PLAYER.role`, `pure_count` (stage);
+// `final_configuration`, `first_shift_time`, `first_shift_to`, `first_shift_what`, `shifts`
+// (timeline). Tests: a value (equal), {not: V}, {in: [V, ...]}, {min: X, max: Y} (numbers).
+// Several targets must all hold.
+#pragma once
+
+#include "triad/model.hpp"
+#include "triad/sweep.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triad {
+
+struct Expectation {
+    std::string target;  // as written: "russia.alignment"
+    std::string column;  // the sweep column it reads: "russia_alignment"
+    enum class Test { equal, not_equal, one_of, range } test = Test::equal;
+    std::vector<std::string> values;
+    std::optional<double> min, max;
+    SourceLocation where;
+
+    [[nodiscard]] bool holds(const std::string& cell) const;
+    [[nodiscard]] std::string describe() const;
+};
+
+struct Claim {
+    std::string id, author, claim;
+    std::string scenario;  // the file it comes from
+    SweepAnalysis analysis = SweepAnalysis::stage;
+    std::vector<Axis> over;
+    std::size_t points = 5;
+    std::vector<Expectation> expect;
+    double share_required = 0.9;
+    bool must_hold = false;
+    SourceLocation where;
+};
+
+// The predictions of a scenario, checked against its model (paths, players, targets).
+[[nodiscard]] std::vector<Claim> read_claims(const StageModel& model);
+
+struct ClaimBoundary {
+    std::string path;
+    double value = 0.0;  // where the expectation's truth flips along this axis
+    bool holds_below = true;
+};
+
+struct ClaimResult {
+    Claim claim;
+    std::string verdict;  // holds | partly | fails
+    double share = 0.0;
+    std::size_t points = 0;
+    std::vector<ClaimBoundary> boundaries;  // one per axis where the truth flips (the first flip)
+    std::string evidence;  // the outcome at the region's centre, e.g. "russia_alignment=china"
+};
+
+[[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads);
+
+}  // namespace triad

@@ -1,0 +1,237 @@
+#include "triad/predictions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace triad {
+
+bool Expectation::holds(const std::string& cell) const {
+    switch (test) {
+        case Test::equal: return cell == values.front();
+        case Test::not_equal: return cell != values.front();
+        case Test::one_of: return std::find(values.begin(), values.end(), cell) != values.end();
+        case Test::range: {
+            const auto number = parse_number(cell);
+            if (!number) return false;  // e.g. no shift happened: no time to compare
+            return (!min || *number >= *min) && (!max || *number <= *max);
+        }
+    }
+    return false;
+}
+
+std::string Expectation::describe() const {
+    switch (test) {
+        case Test::equal: return target + " = " + values.front();
+        case Test::not_equal: return target + " != " + values.front();
+        case Test::one_of: {
+            std::string out = target + " in {";
+            for (std::size_t k = 0; k < values.size(); ++k) out += (k ? ", " : "") + values[k];
+            return out + "}";
+        }
+        case Test::range:
+            return target + " in [" + (min ? format_number(*min) : std::string("-inf")) + ", " +
+                   (max ? format_number(*max) : std::string("inf")) + "]";
+    }
+    return target;
+}
+
+namespace {
+
+// The sweep column a target reads: "russia.alignment" -> "russia_alignment".
+std::string column_of(const std::string& target) {
+    std::string column = target;
+    std::replace(column.begin(), column.end(), '.', '_');
+    return column;
+}
+
+Expectation read_expectation(const TreeEntry& entry, const std::vector<std::string>& columns) {
+    Expectation e;
+    e.target = entry.key;
+    e.column = column_of(entry.key);
+    e.where = entry.key_where;
+    if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) {
+        std::vector<std::string> targets;
+        for (const auto& c : columns) {
+            std::string t = c;
+            const auto underscore = t.find('_');
+            const bool per_player = t.ends_with("_alignment") || t.ends_with("_role") || t.ends_with("_alignment_probability");
+            if (per_player && underscore != std::string::npos) t[underscore] = '.';
+            targets.push_back(t);
+        }
+        throw InputError(entry.key_where, "unknown expectation target '" + entry.key + "'", suggest(entry.key, targets));
+    }
+    const TreeNode& v = entry.value;
+    if (v.is_scalar()) {
+        e.test = Expectation::Test::equal;
+        e.values = {v.scalar};
+        return e;
+    }
+    v.expect_map("an expectation (a value, {not: V}, {in: [V, ...]} or {min: X, max: Y})");
+    static const std::vector<std::string> keys = {"not", "in", "min", "max"};
+    v.check_keys(keys, "an expectation");
+    if (const TreeNode* n = v.find("not")) {
+        e.test = Expectation::Test::not_equal;
+        e.values = {n->as_string("the value that must not occur")};
+    } else if (const TreeNode* in = v.find("in")) {
+        in->expect_sequence("in (a list of values)");
+        e.test = Expectation::Test::one_of;
+        for (const auto& item : in->items) e.values.push_back(item.as_string("a value"));
+    } else {
+        e.test = Expectation::Test::range;
+        if (const TreeNode* lo = v.find("min")) e.min = lo->as_number("min");
+        if (const TreeNode* hi = v.find("max")) e.max = hi->as_number("max");
+        if (!e.min && !e.max) throw InputError(v.where, "an expectation needs a value, not, in, min or max");
+    }
+    return e;
+}
+
+}  // namespace
+
+std::vector<Claim> read_claims(const StageModel& model) {
+    std::vector<Claim> claims;
+    const TreeNode* node = model.scenario().document.find("predictions");
+    if (!node || node->is_null()) return claims;
+    node->expect_sequence("predictions (a list of claims)");
+    std::set<std::string> ids;
+    for (const auto& item : node->items) {
+        item.expect_map("a prediction (id, author, claim, analysis, over, points, expect, holds_if, must_hold)");
+        static const std::vector<std::string> keys = {"id", "author", "claim", "analysis", "over", "points",
+                                                      "expect", "holds_if", "must_hold", "note", "passage"};
+        item.check_keys(keys, "a prediction");
+        Claim c;
+        c.where = item.where;
+        c.scenario = model.scenario().path;
+        for (const char* required : {"id", "author", "claim", "expect"})
+            if (!item.find(required)) throw InputError(item.where, std::string("a prediction needs '") + required + "'");
+        c.id = item.find("id")->as_string("the prediction's id");
+        if (!ids.insert(c.id).second) throw InputError(item.find("id")->where, "prediction id '" + c.id + "' is used twice");
+        c.author = item.find("author")->as_string("the author");
+        c.claim = item.find("claim")->as_string("the claim");
+        if (const TreeNode* a = item.find("analysis")) {
+            const std::string text = a->as_string("the analysis");
+            const auto analysis = text == "equilibrium" ? std::optional<SweepAnalysis>(SweepAnalysis::stage) : parse_sweep_analysis(text);
+            if (!analysis || *analysis == SweepAnalysis::pure)
+                throw InputError(a->where, "unknown analysis '" + text + "'", suggest(text, std::vector<std::string>{"stage", "timeline"}));
+            c.analysis = *analysis;
+        }
+        if (c.analysis == SweepAnalysis::timeline) (void)read_timeline(model);
+        if (const TreeNode* over = item.find("over")) {
+            over->expect_map("over (PATH: [LOW, HIGH])");
+            for (const auto& entry : over->entries) {
+                Axis axis;
+                axis.path = entry.key;
+                if (entry.value.is_sequence() && entry.value.items.size() == 2) {
+                    axis.lower = entry.value.items[0].as_number("the low end");
+                    axis.upper = entry.value.items[1].as_number("the high end");
+                } else if (entry.value.is_scalar() && parse_number(entry.value.scalar)) {
+                    axis.lower = axis.upper = entry.value.as_number("a value");
+                } else {
+                    throw InputError(entry.value.where, "a region axis is [LOW, HIGH] or a single value");
+                }
+                if (axis.lower > axis.upper) throw InputError(entry.value.where, "the low end is above the high end");
+                for (std::size_t e : model.parameters().resolve(entry.key, entry.key_where)) {
+                    model.parameters().check_value(e, axis.lower, entry.value.where);
+                    model.parameters().check_value(e, axis.upper, entry.value.where);
+                }
+                c.over.push_back(axis);
+            }
+        }
+        if (const TreeNode* p = item.find("points")) {
+            const long long v = p->as_integer("points");
+            if (v < 1 || v > 1000) throw InputError(p->where, "points must be between 1 and 1000 per axis");
+            c.points = static_cast<std::size_t>(v);
+        }
+        const std::vector<std::string> columns = sweep_columns(model.game(), c.analysis);
+        const TreeNode* expect = item.find("expect");
+        expect->expect_map("expect (TARGET: VALUE, ...)");
+        for (const auto& entry : expect->entries) c.expect.push_back(read_expectation(entry, columns));
+        if (c.expect.empty()) throw InputError(expect->where, "expect names no target");
+        if (const TreeNode* h = item.find("holds_if")) {
+            h->expect_map("holds_if ({share: S})");
+            static const std::vector<std::string> hkeys = {"share"};
+            h->check_keys(hkeys, "holds_if");
+            if (const TreeNode* s = h->find("share")) {
+                c.share_required = s->as_number("share");
+                if (c.share_required <= 0.5 || c.share_required > 1.0)
+                    throw InputError(s->where, "share must be in (0.5, 1]: the share of the region where the claim must hold");
+            }
+        }
+        if (const TreeNode* m = item.find("must_hold")) c.must_hold = m->as_bool("must_hold");
+        claims.push_back(std::move(c));
+    }
+    return claims;
+}
+
+ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads) {
+    ClaimResult result;
+    result.claim = claim;
+    std::vector<std::string> columns;
+    for (const auto& e : claim.expect)
+        if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) columns.push_back(e.column);
+    auto truth = [&](const std::vector<std::string>& cells) {
+        for (const auto& e : claim.expect) {
+            const auto k = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin());
+            if (!e.holds(cells[k])) return false;
+        }
+        return true;
+    };
+    Design design;
+    design.kind = DesignKind::grid;
+    for (Axis axis : claim.over) {
+        axis.count = axis.lower == axis.upper ? 1 : claim.points;
+        design.axes.push_back(axis);
+    }
+    if (design.axes.empty()) {  // the scenario's own point: a one-point "region"
+        const auto& first = model.parameters()[0];
+        design.axes.push_back({first.path, first.value, first.value, 1});
+    }
+    const SweepSpec spec = make_sweep(model, design, claim.analysis, columns);
+    std::size_t held = 0, total = 0;
+    run_sweep(model, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
+              [&](const std::vector<SweepRow>& rows) {
+                  for (const auto& row : rows) {
+                      held += truth(row.cells) ? 1 : 0;
+                      ++total;
+                  }
+              });
+    result.points = total;
+    result.share = total ? static_cast<double>(held) / static_cast<double>(total) : 0.0;
+    result.verdict = result.share >= claim.share_required         ? "holds"
+                     : result.share <= 1.0 - claim.share_required ? "fails"
+                                                                  : "partly";
+    // The centre of the region: the evidence, and the line along which boundaries are sought.
+    SweepEvaluator evaluator(model, spec);
+    std::vector<double> centre;
+    for (const auto& a : spec.design.axes) centre.push_back(0.5 * (a.lower + a.upper));
+    const auto centre_cells = evaluator.evaluate(centre);
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        result.evidence += (k ? ", " : "") + columns[k] + "=" + (centre_cells[k].empty() ? "none" : centre_cells[k]);
+    for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
+        const Axis& axis = spec.design.axes[a];
+        if (axis.count < 2) continue;
+        std::vector<double> point = centre;
+        auto holds_at = [&](double x) {
+            point[a] = x;
+            return truth(evaluator.evaluate(point));
+        };
+        const double step = (axis.upper - axis.lower) / static_cast<double>(axis.count - 1);
+        bool previous = holds_at(axis.lower);
+        for (std::size_t i = 1; i < axis.count; ++i) {
+            double lo = axis.lower + step * static_cast<double>(i - 1), hi = axis.lower + step * static_cast<double>(i);
+            if (i + 1 == axis.count) hi = axis.upper;
+            if (holds_at(hi) == previous) continue;
+            const double tolerance = step * 1e-3;
+            while (hi - lo > tolerance) {
+                const double mid = 0.5 * (lo + hi);
+                if (holds_at(mid) == previous) lo = mid;
+                else hi = mid;
+            }
+            result.boundaries.push_back({axis.path, 0.5 * (lo + hi), previous});
+            break;  // the first flip along this axis
+        }
+    }
+    return result;
+}
+
+}  // namespace triad

@@ -17,6 +17,25 @@ namespace {
 
 std::string bound(double v) { return std::isinf(v) ? (v > 0 ? "inf" : "-inf") : format_number(v); }
 
+// "lower"/"upper" as numbers, or null where unbounded.
+void json_bounds(JsonWriter& json, const ParamSpec& p) {
+    json.key("lower");
+    std::isinf(p.lower) ? json.null() : json.value(p.lower);
+    json.key("upper");
+    std::isinf(p.upper) ? json.null() : json.value(p.upper);
+}
+
+// The options of a solver or learning rule.
+void json_options(JsonWriter& json, const std::vector<ParamSpec>& options) {
+    json.key("options").begin_array();
+    for (const auto& o : options) {
+        json.begin_object().field("name", o.symbol).field("long_name", o.name).field("default", o.default_value);
+        json_bounds(json, o);
+        json.field("help", o.help).end_object();
+    }
+    json.end_array();
+}
+
 std::string default_text(const ParamSpec& p) {
     if (p.defaults_by_index.empty()) return format_number(p.default_value);
     std::string out;
@@ -66,10 +85,7 @@ void drivers_json(std::ostream& out) {
                 for (double d : p.defaults_by_index) json.value(d);
                 json.end_array();
             }
-            json.key("lower");
-            std::isinf(p.lower) ? json.null() : json.value(p.lower);
-            json.key("upper");
-            std::isinf(p.upper) ? json.null() : json.value(p.upper);
+            json_bounds(json, p);
             json.field("linear", p.linear).field("help", p.help);
             json.end_object();
         }
@@ -104,16 +120,8 @@ void solvers_json(std::ostream& out) {
     for (const auto& spec : builtin_solvers().all()) {
         json.begin_object().field("name", spec->name).field("summary", spec->summary).field("reference", spec->reference);
         json.field("players", spec->players);
-        json.key("options").begin_array();
-        for (const auto& o : spec->options) {
-            json.begin_object().field("name", o.symbol).field("default", o.default_value);
-            json.key("lower");
-            std::isinf(o.lower) ? json.null() : json.value(o.lower);
-            json.key("upper");
-            std::isinf(o.upper) ? json.null() : json.value(o.upper);
-            json.field("help", o.help).end_object();
-        }
-        json.end_array().end_object();
+        json_options(json, spec->options);
+        json.end_object();
     }
     json.end_array().end_object();
 }
@@ -138,16 +146,8 @@ void rules_json(std::ostream& out) {
     for (const auto& spec : builtin_learning_rules().all()) {
         json.begin_object().field("name", spec->name).field("summary", spec->summary).field("reference", spec->reference);
         json.field("stochastic", spec->stochastic).field("joint", spec->joint);
-        json.key("options").begin_array();
-        for (const auto& o : spec->options) {
-            json.begin_object().field("name", o.symbol).field("long_name", o.name).field("default", o.default_value);
-            json.key("lower");
-            std::isinf(o.lower) ? json.null() : json.value(o.lower);
-            json.key("upper");
-            std::isinf(o.upper) ? json.null() : json.value(o.upper);
-            json.field("help", o.help).end_object();
-        }
-        json.end_array().end_object();
+        json_options(json, spec->options);
+        json.end_object();
     }
     json.end_array().end_object();
 }

@@ -1,6 +1,7 @@
 // triad sweep and triad merge: an analysis over a design of parameter points, streamed to CSV
 // or JSON Lines; resumable, shardable across machines, and mergeable.
 #include "cli.hpp"
+#include "sweep_files.hpp"
 
 #include "triad/output.hpp"
 #include "triad/parameters.hpp"
@@ -66,81 +67,6 @@ const char* kAbout =
     "  triad sweep scenarios/baseline.yaml --param ambition.a.china.russia=0:4:41 \\\n"
     "      --param russia.regime_fear=0:3:4 --boundary ambition.a.china.russia\n"
     "  triad sweep ... --shard 2/8 -o part2.csv        then   triad merge part*.csv -o all.csv\n";
-
-struct Header {
-    std::vector<std::string> lines;  // without the leading "# "
-    std::string columns;             // the CSV header row (or the JSONL field list)
-};
-
-std::string header_key(const std::string& line) { return line.substr(0, line.find(':')); }
-
-// Everything but the command line (and, for merging, the shard) must agree.
-bool same_sweep(const Header& a, const Header& b, bool ignore_shard, std::string& difference) {
-    auto kept = [&](const Header& h) {
-        std::vector<std::string> out;
-        for (const auto& l : h.lines) {
-            const std::string key = header_key(l);
-            if (key == "command" || (ignore_shard && key == "shard")) continue;
-            out.push_back(l);
-        }
-        return out;
-    };
-    const auto x = kept(a), y = kept(b);
-    for (std::size_t k = 0; k < std::max(x.size(), y.size()); ++k) {
-        const std::string l = k < x.size() ? x[k] : "(missing)", r = k < y.size() ? y[k] : "(missing)";
-        if (l != r) {
-            difference = "'" + l + "' against '" + r + "'";
-            return false;
-        }
-    }
-    if (a.columns != b.columns) {
-        difference = "columns '" + a.columns + "' against '" + b.columns + "'";
-        return false;
-    }
-    return true;
-}
-
-struct SweepFile {
-    Header header;
-    std::vector<std::string> rows;  // complete data lines
-    std::size_t complete_bytes = 0; // bytes up to the end of the last complete line
-    bool jsonl = false;
-};
-
-SweepFile read_sweep_file(const std::string& path) {
-    const std::string text = read_text_file(path);
-    SweepFile f;
-    std::size_t pos = 0;
-    bool columns_seen = false;
-    while (pos < text.size()) {
-        const std::size_t end = text.find('\n', pos);
-        if (end == std::string::npos) break;  // a partial last line: not complete
-        const std::string line = text.substr(pos, end - pos);
-        if (line.rfind("# ", 0) == 0) {
-            f.header.lines.push_back(line.substr(2));
-        } else if (!columns_seen && line.rfind("{", 0) != 0) {
-            f.header.columns = line;
-            columns_seen = true;
-        } else {
-            if (line.rfind("{", 0) == 0) f.jsonl = true;
-            f.rows.push_back(line);
-        }
-        pos = end + 1;
-        f.complete_bytes = pos;
-    }
-    if (f.jsonl)
-        for (const auto& l : f.header.lines)
-            if (header_key(l) == "columns") f.header.columns = l;
-    return f;
-}
-
-std::size_t row_index(const std::string& row, bool jsonl) {
-    if (jsonl) {
-        const auto p = row.find("\"index\":");
-        return std::stoull(row.substr(p + 8));
-    }
-    return std::stoull(row.substr(0, row.find(',')));
-}
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
     std::string out;
@@ -679,77 +605,6 @@ int run_sweep_command(const Args& args) {
                      reached, last);
         return 130;
     }
-    return 0;
-}
-
-int run_merge(const Args& args) {
-    po::options_description options("Options");
-    std::vector<std::string> files;
-    std::string output;
-    options.add_options()
-        ("files", po::value(&files)->multitoken(), "the shards' output files, in any order")
-        ("output,o", po::value(&output), "the merged file (written atomically); default standard output");
-    po::positional_options_description positional;
-    positional.add("files", -1);
-    const auto vm = parse_command(
-        args, "merge", "triad merge SHARD.csv... -o OUT.csv",
-        "Joins the files of a sweep computed in shards (triad sweep --shard K/N) into the file\n"
-        "the whole sweep would have written. It checks that every file comes from the same\n"
-        "sweep (version, scenario hash, design, seed, analysis, columns), that every shard 1..N\n"
-        "is there once, and that each is complete; otherwise it names the problem and writes\n"
-        "nothing.\n\nExample:\n  triad merge part-*.csv -o all.csv\n",
-        options, positional);
-    if (!vm) return 0;
-    if (files.empty()) throw UsageError("give the shards' files", "merge");
-    struct Part {
-        std::string path;
-        SweepFile file;
-        int k = 0, n = 0;
-        std::size_t first = 0, last = 0;
-    };
-    std::vector<Part> parts;
-    for (const auto& path : files) {
-        Part p{path, read_sweep_file(path)};
-        bool found = false;
-        for (const auto& l : p.file.header.lines)
-            if (header_key(l) == "shard") {
-                found = std::sscanf(l.c_str(), "shard: %d/%d (points %zu to %zu", &p.k, &p.n, &p.first, &p.last) == 4;
-            }
-        if (!found) throw InputError({path, 0, 0}, "this file has no '# shard:' line: it is not a shard of a sweep");
-        if (!parts.empty()) {
-            std::string difference;
-            if (!same_sweep(parts.front().file.header, p.file.header, true, difference))
-                throw InputError({path, 0, 0}, "this shard comes from a different sweep than " + parts.front().path + " (" + difference + ")");
-            if (p.n != parts.front().n)
-                throw InputError({path, 0, 0}, "shard of " + std::to_string(p.n) + ", but " + parts.front().path + " is a shard of " +
-                                                   std::to_string(parts.front().n));
-        }
-        if (p.file.rows.size() != p.last - p.first)
-            throw InputError({path, 0, 0}, "shard " + std::to_string(p.k) + " is incomplete: " + std::to_string(p.file.rows.size()) +
-                                               " of " + std::to_string(p.last - p.first) + " rows",
-                             "finish it with the same command and --resume");
-        parts.push_back(std::move(p));
-    }
-    std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.k < b.k; });
-    for (int k = 1; k <= parts.front().n; ++k) {
-        const auto count = std::count_if(parts.begin(), parts.end(), [&](const Part& p) { return p.k == k; });
-        if (count != 1)
-            throw InputError({}, "shard " + std::to_string(k) + "/" + std::to_string(parts.front().n) + (count ? " is given twice" : " is missing"));
-    }
-    std::string text;
-    for (const auto& l : parts.front().file.header.lines) {
-        const std::string key = header_key(l);
-        if (key == "shard") continue;
-        if (key == "command") {
-            text += "# command: triad merge " + join(files, " ") + "\n";
-            continue;
-        }
-        text += "# " + l + "\n";
-    }
-    if (!parts.front().file.jsonl) text += parts.front().file.header.columns + "\n";
-    for (const auto& p : parts)
-        for (const auto& row : p.file.rows) text += row + "\n";
-    emit(text, output);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what triad needs from Debian 12 packages. Run as root (or with sudo available).
 # With --mpi, also Open MPI, for the MPI build of sweeps (cmake --preset mpi; docs/cluster.md).
+# With --notebooks, also Debian's Jupyter, pandas and matplotlib (for /usr/bin/python3).
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -9,7 +10,8 @@ packages=(
 for arg in "$@"; do
   case "$arg" in
     --mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
-    *) echo "usage: bash tools/install-deps.sh [--mpi]" >&2; exit 2 ;;
+    --notebooks) packages+=(jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib) ;;
+    *) echo "usage: bash tools/install-deps.sh [--mpi] [--notebooks]" >&2; exit 2 ;;
   esac
 done
 missing=()

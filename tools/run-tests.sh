@@ -18,6 +18,15 @@ cmake --build --preset sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j "$jobs"
 
+echo "== notebooks"
+notebook_log="$(mktemp)"
+if ! bash tools/install-deps.sh --notebooks >"$notebook_log" 2>&1; then
+  cat "$notebook_log"
+  echo "notebooks: FAILED: could not install Jupyter from Debian (log above)" >&2
+  exit 1
+fi
+bash tests/run_notebooks.sh build/release/triad
+
 # Quiet unless it fails, so that CTest's summary above stays in view; then one line of result.
 echo "== MPI sweep (2 ranks)"
 mpi_log="$(mktemp)"

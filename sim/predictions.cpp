@@ -2,11 +2,42 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace triad {
 
+namespace {
+
+// The labels of a path shown at some time in [from, to]: segment k covers [from_k, from_{k+1}).
+std::vector<std::string> labels_in_window(const std::string& path, double from, double to) {
+    const std::vector<PathSegment> segments = read_label_path(path);
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < segments.size(); ++k) {
+        const double end = k + 1 < segments.size() ? segments[k + 1].from : std::numeric_limits<double>::infinity();
+        if (segments[k].from <= to && end > from && std::find(out.begin(), out.end(), segments[k].label) == out.end())
+            out.push_back(segments[k].label);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string Expectation::seen(const std::string& cell) const {
+    if (!window_from) return cell.empty() ? "none" : cell;
+    std::string out;
+    for (const auto& label : labels_in_window(cell, *window_from, *window_to)) out += (out.empty() ? "" : "/") + label;
+    return out.empty() ? "none" : out;
+}
+
 bool Expectation::holds(const std::string& cell) const {
+    if (window_from) {
+        Expectation undated = *this;
+        undated.window_from.reset();
+        for (const auto& label : labels_in_window(cell, *window_from, *window_to))
+            if (undated.holds(label)) return true;
+        return false;
+    }
     switch (test) {
         case Test::equal: return cell == values.front();
         case Test::not_equal: return cell != values.front();
@@ -21,6 +52,11 @@ bool Expectation::holds(const std::string& cell) const {
 }
 
 std::string Expectation::describe() const {
+    if (window_from) {
+        Expectation undated = *this;
+        undated.window_from.reset();
+        return undated.describe() + " within " + format_number(*window_from) + "-" + format_number(*window_to);
+    }
     switch (test) {
         case Test::equal: return target + " = " + values.front();
         case Test::not_equal: return target + " != " + values.front();
@@ -45,11 +81,19 @@ std::string column_of(const std::string& target) {
     return column;
 }
 
-Expectation read_expectation(const TreeEntry& entry, const std::vector<std::string>& columns) {
+// `window`: a dated claim's [from, to], whose targets read label paths.
+Expectation read_expectation(const TreeEntry& entry, std::vector<std::string> columns,
+                             std::optional<std::pair<double, double>> window) {
     Expectation e;
     e.target = entry.key;
     e.column = column_of(entry.key);
     e.where = entry.key_where;
+    std::erase_if(columns, [&](const std::string& c) { return c.ends_with("_path") != window.has_value(); });
+    if (window) {
+        for (auto& c : columns) c.erase(c.size() - 5);  // "_path"
+        e.window_from = window->first;
+        e.window_to = window->second;
+    }
     if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) {
         std::vector<std::string> targets;
         for (const auto& c : columns) {
@@ -59,8 +103,11 @@ Expectation read_expectation(const TreeEntry& entry, const std::vector<std::stri
             if (per_player && underscore != std::string::npos) t[underscore] = '.';
             targets.push_back(t);
         }
-        throw InputError(entry.key_where, "unknown expectation target '" + entry.key + "'", suggest(entry.key, targets));
+        throw InputError(entry.key_where,
+                         "unknown expectation target '" + entry.key + "'" + (window ? " for a dated claim (at:)" : ""),
+                         suggest(entry.key, targets));
     }
+    if (window) e.column += "_path";
     const TreeNode& v = entry.value;
     if (v.is_scalar()) {
         e.test = Expectation::Test::equal;
@@ -82,6 +129,7 @@ Expectation read_expectation(const TreeEntry& entry, const std::vector<std::stri
         if (const TreeNode* lo = v.find("min")) e.min = lo->as_number("min");
         if (const TreeNode* hi = v.find("max")) e.max = hi->as_number("max");
         if (!e.min && !e.max) throw InputError(v.where, "an expectation needs a value, not, in, min or max");
+        if (window) throw InputError(v.where, "a dated claim (at:) tests labels: give a value, not or in, not min/max");
     }
     return e;
 }
@@ -96,8 +144,9 @@ std::vector<Claim> read_claims(const StageModel& model) {
     std::set<std::string> ids;
     for (const auto& item : node->items) {
         item.expect_map("a prediction (id, author, claim, analysis, over, points, expect, holds_if, must_hold)");
-        static const std::vector<std::string> keys = {"id", "author", "claim", "analysis", "over", "points",
-                                                      "expect", "holds_if", "must_hold", "note", "passage"};
+        static const std::vector<std::string> keys = {"id",       "author",   "claim",     "analysis", "over",
+                                                      "points",   "expect",   "holds_if",  "must_hold", "note",
+                                                      "passage",  "at",       "within"};
         item.check_keys(keys, "a prediction");
         Claim c;
         c.where = item.where;
@@ -142,10 +191,31 @@ std::vector<Claim> read_claims(const StageModel& model) {
             if (v < 1 || v > 1000) throw InputError(p->where, "points must be between 1 and 1000 per axis");
             c.points = static_cast<std::size_t>(v);
         }
+        std::optional<std::pair<double, double>> window;
+        if (const TreeNode* at = item.find("at")) {
+            if (c.analysis != SweepAnalysis::timeline)
+                throw InputError(at->where, "'at' dates a claim about a run: it needs 'analysis: timeline'");
+            if (at->is_sequence()) {
+                if (at->items.size() != 2) throw InputError(at->where, "'at' is a date or a span [FROM, TO]");
+                window = std::pair{at->items[0].as_number("the span's start"), at->items[1].as_number("the span's end")};
+                if (window->first > window->second) throw InputError(at->where, "the span's start is after its end");
+            } else {
+                const double date = at->as_number("the date ('at')");
+                window = std::pair{date, date};
+            }
+            if (const TreeNode* within = item.find("within")) {
+                const double years = within->as_number("'within' (the tolerance either side of the date)");
+                if (years < 0) throw InputError(within->where, "'within' cannot be negative");
+                window->first -= years;
+                window->second += years;
+            }
+        } else if (const TreeNode* within = item.find("within")) {
+            throw InputError(within->where, "'within' widens a date: it needs 'at'");
+        }
         const std::vector<std::string> columns = sweep_columns(model.game(), c.analysis);
         const TreeNode* expect = item.find("expect");
         expect->expect_map("expect (TARGET: VALUE, ...)");
-        for (const auto& entry : expect->entries) c.expect.push_back(read_expectation(entry, columns));
+        for (const auto& entry : expect->entries) c.expect.push_back(read_expectation(entry, columns, window));
         if (c.expect.empty()) throw InputError(expect->where, "expect names no target");
         if (const TreeNode* h = item.find("holds_if")) {
             h->expect_map("holds_if ({share: S})");
@@ -205,8 +275,14 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
     std::vector<double> centre;
     for (const auto& a : spec.design.axes) centre.push_back(0.5 * (a.lower + a.upper));
     const auto centre_cells = evaluator.evaluate(centre);
-    for (std::size_t k = 0; k < columns.size(); ++k)
-        result.evidence += (k ? ", " : "") + columns[k] + "=" + (centre_cells[k].empty() ? "none" : centre_cells[k]);
+    for (std::size_t x = 0; x < claim.expect.size(); ++x) {
+        const Expectation& e = claim.expect[x];
+        const auto k = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin());
+        std::string name = e.column;
+        if (e.window_from) name = name.substr(0, name.size() - 5) + " " + format_number(*e.window_from) + "-" + format_number(*e.window_to);
+        const std::string item = name + "=" + e.seen(centre_cells[k]);
+        if (result.evidence.find(item) == std::string::npos) result.evidence += (result.evidence.empty() ? "" : ", ") + item;
+    }
     for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
         const Axis& axis = spec.design.axes[a];
         if (axis.count < 2) continue;

@@ -61,7 +61,7 @@ std::string csv_range(const CsvForm& form) {
 const std::vector<std::string>& options_of(const std::string& kind) {
     static const std::vector<std::string> none;
     static const std::vector<std::string> steps = {"before"};
-    static const std::vector<std::string> csv = {"time", "value", "where", "scale"};
+    static const std::vector<std::string> csv = {"time", "value", "where", "scale", "outside"};
     if (kind == "steps") return steps;
     if (kind == "csv") return csv;
     return none;
@@ -75,6 +75,7 @@ bool names_infinity_or_nan(std::string text) {
 }
 
 bool is_option(const std::string& key) {
+    if (key == "until") return true;  // a sequence piece's end
     for (const auto& kind : schedule_kinds()) {
         const auto& options = options_of(kind);
         if (std::find(options.begin(), options.end(), key) != options.end()) return true;
@@ -399,6 +400,14 @@ CsvForm parse_csv_schedule(const TreeNode& node, const TreeNode& body, const std
 
     double scale = 1.0;
     if (const TreeNode* scale_node = node.find("scale")) scale = scale_node->as_number("'scale' of " + what);
+    if (const TreeNode* outside = node.find("outside")) {
+        const std::string choice = outside->as_string("'outside' of " + what);
+        static const std::vector<std::string> choices = {"error", "hold"};
+        if (std::find(choices.begin(), choices.end(), choice) == choices.end())
+            throw InputError(outside->where, "'outside' of " + what + " is 'error' or 'hold', not '" + choice + "'",
+                             suggest(choice, choices));
+        form.hold_outside = choice == "hold";
+    }
 
     std::vector<int> lines;  // each point's CSV line, for the duplicate-time message
     for (std::size_t r = 1; r < rows.size(); ++r) {
@@ -449,11 +458,15 @@ double Schedule::value_at(double time) const {
             },
             [&](const StepsForm& f) { return step_value(f, time); },
             [&](const CsvForm& f) {
-                if (time < f.points.front().time || time > f.points.back().time)
+                if (!f.hold_outside && (time < f.points.front().time || time > f.points.back().time))
                     throw InputError(where_, "time " + format_number(time) + " is outside the " +
                                                  csv_label(f) + " series for " + path_ + ", which covers " +
                                                  csv_range(f));
                 return interpolate(f.points, time);
+            },
+            [&](const SequenceForm& f) {
+                const auto piece = std::upper_bound(f.until.begin(), f.until.end(), time) - f.until.begin();
+                return f.pieces[static_cast<std::size_t>(piece)]->value_at(time);
             },
         },
         form_);
@@ -474,19 +487,65 @@ std::string Schedule::describe() const {
             [](const StepsForm& f) {
                 return "steps at " + std::to_string(f.steps.size()) + (f.steps.size() == 1 ? " date" : " dates");
             },
-            [](const CsvForm& f) { return csv_label(f) + ", " + csv_range(f); },
+            [](const CsvForm& f) {
+                return csv_label(f) + ", " + csv_range(f) + (f.hold_outside ? ", held outside" : "");
+            },
+            [](const SequenceForm& f) {
+                std::string out = "sequence: ";
+                for (std::size_t k = 0; k < f.pieces.size(); ++k) {
+                    out += f.pieces[k]->describe();
+                    out += k < f.until.size() ? " until " + format_number(f.until[k]) + "; " : std::string();
+                }
+                return out;
+            },
         },
         form_);
 }
 
 const std::vector<std::string>& schedule_kinds() {
-    static const std::vector<std::string> kinds = {"constant", "linear", "exponential", "steps", "csv"};
+    static const std::vector<std::string> kinds = {"constant", "linear", "exponential", "steps", "csv", "sequence"};
     return kinds;
 }
 
-Schedule parse_schedule(const std::string& path, const TreeNode& node, const std::string& base_folder,
-                        const std::map<std::string, double>& event_dates) {
-    if (node.is_scalar()) {
+namespace {
+
+Schedule parse_any(const std::string& path, const TreeNode& node, const std::string& base_folder,
+                   const std::map<std::string, double>& event_dates, bool piece);
+
+SequenceForm parse_sequence(const TreeNode& body, const std::string& path, const std::string& base_folder,
+                            const std::map<std::string, double>& event_dates) {
+    const std::string what = "the sequence schedule for " + path;
+    body.expect_sequence(what + " (a list of schedules, each but the last with 'until: DATE')");
+    if (body.items.size() < 2)
+        throw InputError(body.where, what + " needs at least two pieces", "a single schedule needs no sequence");
+    SequenceForm form;
+    for (std::size_t k = 0; k < body.items.size(); ++k) {
+        const TreeNode& item = body.items[k];
+        if (!item.is_map())
+            throw InputError(item.where, "piece " + std::to_string(k + 1) + " of " + what + " must be a schedule map",
+                             "write a constant as {constant: VALUE}");
+        const TreeNode* until = item.find("until");
+        const bool last = k + 1 == body.items.size();
+        if (!last && !until)
+            throw InputError(item.where, "piece " + std::to_string(k + 1) + " of " + what + " needs 'until: DATE'",
+                             "every piece but the last says when it ends");
+        if (last && until)
+            throw InputError(until->where, "the last piece of " + what + " runs on and takes no 'until'");
+        if (until) {
+            const double date = until->as_number("'until' of " + what);
+            if (!form.until.empty() && date <= form.until.back())
+                throw InputError(until->where, "the 'until' dates of " + what + " must increase (" + format_number(date) +
+                                                   " follows " + format_number(form.until.back()) + ")");
+            form.until.push_back(date);
+        }
+        form.pieces.push_back(std::make_shared<const Schedule>(parse_any(path, item, base_folder, event_dates, true)));
+    }
+    return form;
+}
+
+Schedule parse_any(const std::string& path, const TreeNode& node, const std::string& base_folder,
+                   const std::map<std::string, double>& event_dates, bool piece) {
+    if (node.is_scalar() && !piece) {
         if (!parse_number(node.scalar) && !names_infinity_or_nan(node.scalar))
             throw InputError(node.where, "expected a number or a schedule map for " + path + ", found " +
                                              node.describe(),
@@ -499,8 +558,11 @@ Schedule parse_schedule(const std::string& path, const TreeNode& node, const std
                          "a schedule is a number or one of: " + kinds_list());
 
     const TreeEntry& kind = kind_entry(node, path);
+    if (piece && kind.key == "sequence")
+        throw InputError(kind.key_where, "a sequence's piece cannot itself be a sequence", "list its pieces in one sequence");
     std::vector<std::string> allowed = {kind.key};
     for (const auto& option : options_of(kind.key)) allowed.push_back(option);
+    if (piece) allowed.push_back("until");
     node.check_keys(allowed, "the " + (kind.key == "steps" ? std::string("step") : kind.key) +
                                  " schedule for " + path);
 
@@ -510,8 +572,16 @@ Schedule parse_schedule(const std::string& path, const TreeNode& node, const std
     else if (kind.key == "linear") form = parse_linear(body, path);
     else if (kind.key == "exponential") form = parse_exponential(body, path);
     else if (kind.key == "steps") form = parse_steps(node, body, path, event_dates);
+    else if (kind.key == "sequence") form = parse_sequence(body, path, base_folder, event_dates);
     else form = parse_csv_schedule(node, body, path, base_folder);
     return {path, node.where, std::move(form)};
+}
+
+}  // namespace
+
+Schedule parse_schedule(const std::string& path, const TreeNode& node, const std::string& base_folder,
+                        const std::map<std::string, double>& event_dates) {
+    return parse_any(path, node, base_folder, event_dates, false);
 }
 
 }  // namespace triad

@@ -55,7 +55,13 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
             if (triangle) {
                 out.push_back("final_configuration");
                 for (const auto& c : configuration_names()) out.push_back("share_" + std::string(c));
+                out.push_back("configuration_path");
             }
+            for (const auto& p : game.players)
+                if (game.has_stances()) {
+                    out.push_back(p + "_alignment_path");
+                    if (triangle) out.push_back(p + "_role_path");
+                }
             break;
     }
     return out;
@@ -73,7 +79,9 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
         spec.axis_entries.push_back(std::move(entries));
     }
     const std::vector<std::string> available = sweep_columns(model.game(), analysis);
-    if (columns.empty()) columns = available;
+    if (columns.empty())  // label paths are long: only on request
+        for (const auto& c : available)
+            if (!c.ends_with("_path")) columns.push_back(c);
     for (const auto& c : columns)
         if (std::find(available.begin(), available.end(), c) == available.end())
             throw InputError({"--columns", 0, 0}, "the " + std::string(to_string(analysis)) + " analysis has no column '" + c + "'",
@@ -83,6 +91,29 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
     spec.analysis = analysis;
     spec.columns = std::move(columns);
     return spec;
+}
+
+std::string label_path(const std::vector<double>& times, const std::vector<std::string>& labels) {
+    std::string out;
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        if (k == 0 || labels[k] != labels[k - 1]) out += (out.empty() ? "" : ";") + format_number(times[k]) + ":" + labels[k];
+    return out;
+}
+
+std::vector<PathSegment> read_label_path(const std::string& text) {
+    std::vector<PathSegment> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(';', begin);
+        if (end == std::string::npos) end = text.size();
+        const std::string item = text.substr(begin, end - begin);
+        const auto colon = item.find(':');
+        const auto time = colon == std::string::npos ? std::nullopt : parse_number(item.substr(0, colon));
+        if (!time) throw Error("malformed label path entry '" + item + "' (expected TIME:LABEL)");
+        out.push_back({*time, item.substr(colon + 1)});
+        begin = end + 1;
+    }
+    return out;
 }
 
 std::pair<std::size_t, std::size_t> shard_range(std::size_t size, int k, int n) {
@@ -159,7 +190,23 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
                 values["first_shift_to"] = s.to;
             }
             values["shifts"] = std::to_string(run.shifts.size());
+            std::vector<double> times;
+            for (const auto& r : run.periods) times.push_back(r.time);
+            std::vector<std::string> labels(run.periods.size());
+            for (int i = 0; i < n && game.has_stances(); ++i) {
+                for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
+                values[game.players[i] + "_alignment_path"] = label_path(times, labels);
+                if (n != 3) continue;
+                for (std::size_t k = 0; k < labels.size(); ++k) {
+                    const TriadReading& t = *run.periods[k].triangle;
+                    for (int a = 0; a < 3; ++a)
+                        if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
+                }
+                values[game.players[i] + "_role_path"] = label_path(times, labels);
+            }
             if (n == 3 && game.has_stances()) {
+                for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
+                values["configuration_path"] = label_path(times, labels);
                 std::map<std::string, double> share;
                 for (const auto& r : run.periods) share[std::string(to_string(r.triangle->configuration))] += 1.0 / run.periods.size();
                 values["final_configuration"] = std::string(to_string(run.periods.back().triangle->configuration));

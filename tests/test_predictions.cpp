@@ -11,6 +11,12 @@ StageModel claims_model(const std::string& claims) {
     return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") + "\npredictions:\n" + claims,
                                      "claims.yaml"));
 }
+// The same with a short timeline (claims start at line 4).
+StageModel timeline_claims_model(const std::string& claims) {
+    return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") +
+                                         "\ntimeline: {start: 2020, end: 2022}\npredictions:\n" + claims,
+                                     "claims.yaml"));
+}
 }  // namespace
 
 TEST_CASE("expectations: equal, not, in, range", "[predictions]") {
@@ -31,6 +37,78 @@ TEST_CASE("expectations: equal, not, in, range", "[predictions]") {
     CHECK(e.holds("1971"));
     CHECK_FALSE(e.holds("1956"));
     CHECK_FALSE(e.holds(""));  // no shift: no date to compare
+}
+
+TEST_CASE("dated expectations look for their label anywhere in the window", "[predictions]") {
+    const std::string path = "1950:stable_marriage;1956:unit_veto;1971:romantic_triangle";
+    Expectation e;
+    e.target = "configuration";
+    e.values = {"romantic_triangle"};
+    e.window_from = 1969;
+    e.window_to = 1973;
+    CHECK(e.holds(path));
+    CHECK(e.seen(path) == "unit_veto/romantic_triangle");
+    e.window_from = 1966;
+    e.window_to = 1970;
+    CHECK_FALSE(e.holds(path));
+    // A segment covers [its start, the next start): the marriage ends before 1956.
+    e.values = {"stable_marriage"};
+    e.window_from = e.window_to = 1956;
+    CHECK_FALSE(e.holds(path));
+    CHECK(e.seen(path) == "unit_veto");
+    e.window_from = 1955.5;
+    CHECK(e.holds(path));
+    // The last label runs on past the last entry.
+    e.values = {"romantic_triangle"};
+    e.window_from = e.window_to = 2000;
+    CHECK(e.holds(path));
+    e.test = Expectation::Test::not_equal;
+    CHECK_FALSE(e.holds(path));
+    e.test = Expectation::Test::one_of;
+    e.values = {"menage_a_trois", "romantic_triangle"};
+    CHECK(e.holds(path));
+    CHECK(e.describe() == "configuration in {menage_a_trois, romantic_triangle} within 2000-2000");
+}
+
+TEST_CASE("dated claims check a run against a record (the 1956-1971 lag)", "[predictions]") {
+    // scenarios/lag.yaml: marriage to 1955, unit veto 1956-1970, China with the US from 1971.
+    const StageModel model(parse_scenario("extends: " + triad::test::source_path("scenarios/lag.yaml") + R"(
+predictions:
+  - {id: treaty, author: R, claim: c, analysis: timeline, at: 1950, expect: {configuration: stable_marriage}}
+  - {id: split, author: R, claim: c, analysis: timeline, at: [1960, 1963], within: 2, expect: {configuration: unit_veto, china.role: foe}}
+  - {id: opening-late, author: R, claim: c, analysis: timeline, at: 1966, within: 2, expect: {china.alignment: us}}
+  - {id: opening, author: R, claim: c, analysis: timeline, at: 1972, within: 1, expect: {china.alignment: us}}
+  - id: opening-by-decay
+    author: R
+    claim: the opening comes in the early 1970s whatever the decay between 0.06 and 0.1
+    analysis: timeline
+    at: 1973
+    within: 3
+    over: {memory.decay.china: [0.06, 0.1]}
+    expect: {china.alignment: us}
+)",
+                                          "dated.yaml"));
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 5);
+    CHECK(claims[1].expect[0].window_from == 1958);
+    CHECK(claims[1].expect[0].window_to == 1965);
+    CHECK(claims[1].expect[1].column == "china_role_path");
+    CHECK(evaluate_claim(model, claims[0], 1).verdict == "holds");
+    const ClaimResult split = evaluate_claim(model, claims[1], 1);
+    CHECK(split.verdict == "holds");
+    CHECK(split.evidence == "configuration 1958-1965=unit_veto, china_role 1958-1965=foe");
+    const ClaimResult late = evaluate_claim(model, claims[2], 1);
+    CHECK(late.verdict == "fails");
+    CHECK(late.evidence == "china_alignment 1964-1968=balanced");
+    CHECK(evaluate_claim(model, claims[3], 1).verdict == "holds");
+    // The lag shrinks as the grievance decays faster (decay 0.15 opens in 1961, lag.yaml's
+    // comment); over [0.06, 0.1] the opening moves, and the bisection finds where it leaves the
+    // window 1970-1976.
+    const ClaimResult by_decay = evaluate_claim(model, claims[4], 1);
+    CHECK(by_decay.points == 5);
+    CHECK(by_decay.share < 1.0);
+    REQUIRE(by_decay.boundaries.size() == 1);
+    CHECK(by_decay.boundaries[0].path == "memory.decay.china");
 }
 
 TEST_CASE("a claim that holds everywhere, and one that stops holding at a boundary", "[predictions]") {
@@ -86,4 +164,14 @@ TEST_CASE("bad predictions are reported with their place and a suggestion", "[pr
                         3, {"share must be in (0.5, 1]"});
     require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, expect: {configuration: unit_veto}}\n")); }, 3,
                         {"needs 'claim'"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, at: 1950, expect: {configuration: unit_veto}}\n")); },
+                        3, {"'at' dates a claim about a run", "analysis: timeline"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, within: 2, expect: {configuration: unit_veto}}\n")); },
+                        3, {"'within' widens a date: it needs 'at'"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: [1970, 1960], expect: {configuration: unit_veto}}\n")); },
+                        4, {"start is after its end"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: 1960, expect: {final_configuration: unit_veto}}\n")); },
+                        4, {"unknown expectation target 'final_configuration' for a dated claim", "did you mean 'configuration'?"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: 1960, expect: {shifts: {min: 1}}}\n")); },
+                        4, {"unknown expectation target 'shifts' for a dated claim"});
 }

@@ -116,6 +116,54 @@ TEST_CASE("a csv series is an error outside its range", "[schedule]") {
     require_input_error([&] { (void)s.value_at(2010.5); }, 2, {"time 2010.5", "1990-2010"});
 }
 
+TEST_CASE("outside: hold holds a csv series' end values", "[schedule]") {
+    // schedule_two_columns.csv: 1990 -> 3, 2000 -> 1, 2010 -> 5.
+    const Schedule s = schedule_from("wedge.omega: {csv: schedule_two_columns.csv, outside: hold}\n");
+    CHECK(s.value_at(1950) == 3.0);
+    CHECK(s.value_at(1995) == Approx(2.0));  // inside, still interpolated
+    CHECK(s.value_at(2024) == 5.0);
+    CHECK(s.describe() == "csv schedule_two_columns.csv, 1990-2010, held outside");
+    const Schedule strict = schedule_from("wedge.omega: {csv: schedule_two_columns.csv, outside: error}\n");
+    require_input_error([&] { (void)strict.value_at(1950); }, 1, {"time 1950", "1990-2010"});
+    require_parse_error("wedge.omega: {csv: schedule_two_columns.csv, outside: hodl}\n", 1,
+                        {"'outside'", "'error' or 'hold'", "did you mean 'hold'?"});
+}
+
+TEST_CASE("sequence schedules switch pieces at their until dates", "[schedule]") {
+    const Schedule s = schedule_from(
+        "wedge.omega:\n"
+        "  sequence:\n"
+        "    - {until: 1990, linear: {1950: 10, 1970: 20}}\n"
+        "    - {until: 2000, constant: 7}\n"
+        "    - {csv: schedule_two_columns.csv}\n");
+    CHECK(s.value_at(1940) == 10.0);            // the linear piece holds its first value
+    CHECK(s.value_at(1960) == Approx(15.0));
+    CHECK(s.value_at(1989.999) == 20.0);        // until is exclusive ...
+    CHECK(s.value_at(1990) == 7.0);             // ... the next piece starts at it
+    CHECK(s.value_at(2000) == 1.0);             // the csv row for 2000
+    CHECK(s.value_at(2005) == Approx(3.0));
+    require_input_error([&] { (void)s.value_at(2011); }, 5, {"time 2011", "1990-2010"});  // the piece's own place
+    CHECK(s.describe() ==
+          "sequence: linear through 2 points until 1990; constant 7 until 2000; csv schedule_two_columns.csv, 1990-2010");
+}
+
+TEST_CASE("sequence schedule errors", "[schedule]") {
+    require_parse_error("wedge.omega: {sequence: {constant: 1}}\n", 1, {"sequence schedule for wedge.omega", "a list"});
+    require_parse_error("wedge.omega: {sequence: [{constant: 1}]}\n", 1, {"at least two pieces"});
+    require_parse_error("wedge.omega:\n  sequence:\n    - {constant: 1}\n    - {constant: 2}\n", 3,
+                        {"piece 1", "needs 'until: DATE'"});
+    require_parse_error("wedge.omega:\n  sequence:\n    - {until: 1990, constant: 1}\n    - {until: 2000, constant: 2}\n", 4,
+                        {"last piece", "takes no 'until'"});
+    require_parse_error(
+        "wedge.omega:\n  sequence:\n    - {until: 1990, constant: 1}\n    - {until: 1980, constant: 2}\n    - 3\n", 4,
+        {"must increase", "1980 follows 1990"});
+    require_parse_error("wedge.omega:\n  sequence:\n    - {until: 1990, constant: 1}\n    - 3\n", 4,
+                        {"piece 2", "schedule map", "{constant: VALUE}"});
+    require_parse_error("wedge.omega:\n  sequence:\n    - {until: 1990, lnear: {1950: 1}}\n    - {constant: 3}\n", 3,
+                        {"unknown schedule kind 'lnear'", "did you mean 'linear'?"});
+    require_parse_error("wedge.omega: {until: 1990, constant: 1}\n", 1, {"'until'"});
+}
+
 TEST_CASE("the real GDP data: China 2021 in trillions, Russia before 1988", "[schedule]") {
     const std::string china_yaml =
         "players.china.power:\n"

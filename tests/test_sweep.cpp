@@ -143,3 +143,16 @@ TEST_CASE("sweep specifications are checked", "[sweep]") {
     triad::test::require_input_error([&] { (void)make_sweep(baseline(), grid(2, 2), SweepAnalysis::timeline, {}); }, 15,
                                      {"no 'timeline:' section"});
 }
+
+TEST_CASE("label paths record when each label begins, and read back", "[sweep]") {
+    const std::vector<double> times = {1950, 1951, 1952, 1953, 1954};
+    const std::vector<std::string> labels = {"a", "a", "b", "b", "a"};
+    const std::string path = label_path(times, labels);
+    CHECK(path == "1950:a;1952:b;1954:a");
+    const auto segments = read_label_path(path);
+    REQUIRE(segments.size() == 3);
+    CHECK(segments[1].from == 1952);
+    CHECK(segments[1].label == "b");
+    CHECK(read_label_path("").empty());
+    CHECK_THROWS_WITH(read_label_path("1950:a;oops"), Catch::Contains("malformed label path entry 'oops'"));
+}

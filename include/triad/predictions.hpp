@@ -23,6 +23,11 @@
 // `final_configuration`, `first_shift_time`, `first_shift_to`, `first_shift_what`, `shifts`
 // (timeline). Tests: a value (equal), {not: V}, {in: [V, ...]}, {min: X, max: Y} (numbers).
 // Several targets must all hold.
+//
+// A dated claim about a run (the historical record: "a stable marriage in February 1950") says
+// `at: 1950` (or a span, `at: [1960, 1963]`) and may allow `within: 2` years either side; its
+// targets are then `configuration`, `PLAYER.alignment` or `PLAYER.role` of the timeline, and
+// the expectation holds when some period in the window [at - within, end + within] shows it.
 #pragma once
 
 #include "triad/model.hpp"
@@ -40,9 +45,15 @@ struct Expectation {
     enum class Test { equal, not_equal, one_of, range } test = Test::equal;
     std::vector<std::string> values;
     std::optional<double> min, max;
+    // A dated expectation reads a label path (sweep.hpp) and holds when a label shown at some
+    // time in [window_from, window_to] passes the test.
+    std::optional<double> window_from, window_to;
     SourceLocation where;
 
     [[nodiscard]] bool holds(const std::string& cell) const;
+    // The labels a dated expectation sees in its window ("unit_veto/stable_marriage"), or the
+    // cell itself for an undated one: the evidence behind the verdict.
+    [[nodiscard]] std::string seen(const std::string& cell) const;
     [[nodiscard]] std::string describe() const;
 };
 

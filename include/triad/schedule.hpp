@@ -1,13 +1,14 @@
 // Schedules: one parameter's value as a function of time, for a scenario's timeline
 // (docs/model.md section 5).
 //
-// A schedule is written under the parameter path it drives, in one of five forms:
+// A schedule is written under the parameter path it drives, in one of six forms:
 //
 //     3.5                                           constant (same as {constant: 3.5})
 //     {linear: {1990: 0.2, 2020: 1.0}}              piecewise linear through the points
 //     {exponential: {start: 1990, value: 0.5, rate: 0.05}}   value * exp(rate * (t - start))
 //     {steps: {1949: 3.0, treaty_1950: 2.0}, before: 1.0}    piecewise constant
 //     {csv: gdp.csv, time: year, value: gdp_current_usd, where: {country: China}, scale: 1e-12}
+//     {sequence: [{until: 1992, linear: {1950: 0.3, 1991: 0.9}}, {csv: gdp.csv, ...}]}
 //
 // Outside its points a linear schedule holds its first value before the first point and its
 // last value after the last one: a trend an analyst drew between two dates says nothing about
@@ -15,7 +16,13 @@
 // number or the name of an event) and lasts until the next step; before the first step the
 // value is `before`, which defaults to the earliest step's value. A CSV series, by contrast, is
 // data: asking for a time outside its first and last rows is an error, because extrapolating
-// measured data silently would pass guesses off as facts.
+// measured data silently would pass guesses off as facts. `outside: hold` makes the analyst's
+// choice explicit instead: the first row's value before the series, the last row's after it.
+//
+// A sequence joins schedules end to end, for a quantity whose source changes over time (an
+// estimate for the Soviet Union, then the World Bank's series for Russia). Each piece but the
+// last ends, exclusively, at its `until:` date, in increasing order; the last runs on. A piece is
+// any other schedule form, written as a map (a constant as {constant: x}).
 //
 // CSV files are read once, at parse time: a header row naming the columns, then one row per
 // observation; cells may be quoted ("a,b", with "" for a quote). `time` names the time column
@@ -28,6 +35,7 @@
 #include "triad/tree.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -62,9 +70,17 @@ struct CsvForm {
     std::string file;                   // as written in the scenario
     std::string filter;                 // the `where` values joined by ", " (for messages)
     std::vector<SchedulePoint> points;  // sorted by time, scaled, at least one, times distinct
+    bool hold_outside = false;          // `outside: hold`: hold the end values, don't fail
 };
 
-using ScheduleForm = std::variant<ConstantForm, LinearForm, ExponentialForm, StepsForm, CsvForm>;
+class Schedule;
+
+struct SequenceForm {
+    std::vector<double> until;                             // one less than pieces, increasing
+    std::vector<std::shared_ptr<const Schedule>> pieces;   // at least two
+};
+
+using ScheduleForm = std::variant<ConstantForm, LinearForm, ExponentialForm, StepsForm, CsvForm, SequenceForm>;
 
 // One parameter's value over time.
 class Schedule {

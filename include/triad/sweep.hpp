@@ -23,8 +23,21 @@ enum class SweepAnalysis { pure, stage, timeline };
 [[nodiscard]] std::string_view to_string(SweepAnalysis analysis);
 [[nodiscard]] std::optional<SweepAnalysis> parse_sweep_analysis(std::string_view text);
 
-// The output columns an analysis offers, in their default order.
+// The output columns an analysis offers, in their default order. The timeline analysis also
+// offers `configuration_path`, `PLAYER_alignment_path` and `PLAYER_role_path`: the whole run as
+// a label path (see label_path); these are left out of a sweep's default columns.
 [[nodiscard]] std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis);
+
+// A run's labels, one per period at `times`, written compactly as the time each label begins:
+// "1950:stable_marriage;1956:unit_veto;1971:romantic_triangle". A label holds from its time
+// until the next entry's (the last until the run ends).
+[[nodiscard]] std::string label_path(const std::vector<double>& times, const std::vector<std::string>& labels);
+struct PathSegment {
+    double from = 0.0;
+    std::string label;
+};
+// Reads a label path back; an empty text gives no segments. Throws Error when malformed.
+[[nodiscard]] std::vector<PathSegment> read_label_path(const std::string& text);
 
 struct SweepSpec {
     Design design;

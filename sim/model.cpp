@@ -309,6 +309,7 @@ void StageModel::build_terms(std::size_t k) {
     const DriverInstance& instance = (*instances_)[k];
     DriverContext ctx(game_, *tensors_, params_, instance, power_entries_);
     terms_[k] = instance.spec->build(ctx);
+    reads_power_[k] = ctx.read_power();
 }
 
 void StageModel::index_terms() {
@@ -329,6 +330,7 @@ void StageModel::assemble() {
 
 void StageModel::rebuild() {
     terms_.assign(instances_->size(), {});
+    reads_power_.assign(instances_->size(), true);
     for (std::size_t k = 0; k < instances_->size(); ++k) build_terms(k);
     index_terms();
     assemble();
@@ -346,6 +348,7 @@ void StageModel::reset_to(const StageModel& base) {
     } else {
         terms_ = base.terms_;
         terms_of_entry_ = base.terms_of_entry_;
+        reads_power_ = base.reads_power_;
     }
     for (std::size_t i = 0; i < game_.payoffs.size(); ++i) game_.payoffs[i] = base.game_.payoffs[i];
 }
@@ -356,7 +359,15 @@ void StageModel::set(std::size_t entry, double value, const SourceLocation& wher
     params_.set_value(entry, value);
     if (!params_[entry].spec->linear) {
         // The basis depends on it: rebuild the owner (all drivers for a player attribute).
-        if (owner_[entry] < 0) {
+        const bool is_power = std::find(power_entries_.begin(), power_entries_.end(), entry) != power_entries_.end();
+        if (owner_[entry] < 0 && is_power) {
+            // Only the drivers whose terms depend on power (junior_partner, threat): rebuilding
+            // the pivot driver's role tables every period would dominate a timeline's cost.
+            for (std::size_t k = 0; k < instances_->size(); ++k)
+                if (reads_power_[k]) build_terms(k);
+            index_terms();
+            assemble();
+        } else if (owner_[entry] < 0) {
             rebuild();
         } else {
             build_terms(static_cast<std::size_t>(owner_[entry]));

@@ -223,6 +223,12 @@ Timeline read_timeline(const StageModel& model) {
 
     // Events first: step schedules may refer to them by name.
     std::map<std::string, double> event_dates;
+    struct EventSet {
+        std::size_t entry;
+        std::string path, event;
+        SourceLocation where;
+    };
+    std::vector<EventSet> event_sets;  // to refuse events that set a scheduled parameter
     if (const TreeNode* events = node->find("events")) {
         events->expect_sequence("events (a list of {name, at, set, fix, release})");
         for (const auto& item : events->items) {
@@ -245,6 +251,7 @@ Timeline read_timeline(const StageModel& model) {
                     for (std::size_t entry : model.parameters().resolve(s.key, s.key_where)) {
                         model.parameters().check_value(entry, v, s.value.where);
                         e.sets.emplace_back(entry, v);
+                        event_sets.push_back({entry, s.key, e.name, s.key_where});
                     }
                 }
             }
@@ -268,6 +275,14 @@ Timeline read_timeline(const StageModel& model) {
                 const double v = s.schedule.value_at(t.time_of(k));
                 for (std::size_t e : s.entries) model.parameters().check_value(e, v, entry.value.where);
             }
+            // Schedules are applied every period, before events: an event setting a scheduled
+            // parameter would last one period and then be silently overwritten.
+            for (const auto& set : event_sets)
+                if (std::find(s.entries.begin(), s.entries.end(), set.entry) != s.entries.end())
+                    throw InputError(set.where,
+                                     "event '" + set.event + "' sets " + set.path + ", which the schedule for " + entry.key +
+                                         " (line " + std::to_string(entry.key_where.line) + ") drives every period",
+                                     "give the schedule a step at the event instead: {steps: {" + set.event + ": VALUE}}");
             t.schedules.push_back(std::move(s));
         }
     }

@@ -87,6 +87,16 @@ TEST_CASE("an incremental update equals a full rebuild", "[model]") {
     StageModel rebuilt = model;
     rebuilt.rebuild();
     CHECK(max_difference(model.game(), rebuilt.game()) < 1e-12);
+    // A change of power rebuilds only the drivers that read power; the result must still be
+    // the full rebuild's, including when the ranking of powers flips (junior_partner's terms
+    // exist only toward stronger players).
+    for (const char* path : {"players.power.russia", "players.power.china", "players.power.us"}) {
+        const std::size_t entry = params.resolve_one(path);
+        model.set(entry, 40.0 + unit(rng));
+        rebuilt = model;
+        rebuilt.rebuild();
+        CHECK(max_difference(model.game(), rebuilt.game()) < 1e-12);
+    }
     // Each driver section contributes what its terms say, and the sum is the payoff.
     for (int i = 0; i < 3; ++i) {
         Eigen::VectorXd sum = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(model.game().space.size()));

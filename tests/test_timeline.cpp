@@ -539,6 +539,14 @@ TEST_CASE("read_timeline reports bad timelines with their line", "[timeline]") {
                   "\", value: gdp_current_usd, where: {country: China}, scale: 1e-12}\n",
               5, {"1955", "outside", "1960-2023"});
     }
+    SECTION("an event that sets a scheduled parameter") {
+        // The schedule would overwrite the event's value the next period: refused, pointing at
+        // the event's key, with the schedule's step as the fix.
+        fails("timeline:\n  start: 2000\n  end: 2010\n  schedules:\n    partnership.g.russia.china: {linear: {2000: 1, 2010: 2}}\n"
+              "  events:\n    - name: treaty\n      at: 2005\n      set: {partnership.g.russia.china: 3}\n",
+              9, {"event 'treaty' sets partnership.g.russia.china", "schedule for partnership.g.russia.china (line",
+                  "{steps: {treaty: VALUE}}"});
+    }
     SECTION("an event outside the timeline") {
         fails("timeline:\n  start: 2000\n  end: 2010\n  events:\n    - name: late\n      at: 2050\n", 6,
               {"event 'late' at 2050", "outside the timeline 2000-2010"});

@@ -104,8 +104,13 @@ public:
     [[nodiscard]] double value(std::string_view symbol, int first = -1, int second = -1) const {
         return params_.value(entry(symbol, first, second));
     }
-    // P_i, the power of player i.
-    [[nodiscard]] double power(int player) const { return params_.value(power_[player]); }
+    // P_i, the power of player i. The model notes which drivers read it, so that a change of
+    // power (every period of a timeline with GDP schedules) rebuilds only those.
+    [[nodiscard]] double power(int player) const {
+        read_power_ = true;
+        return params_.value(power_[player]);
+    }
+    [[nodiscard]] bool read_power() const { return read_power_; }
     [[nodiscard]] int player_setting(const std::string& name) const;
     [[nodiscard]] const std::string& choice_setting(const std::string& name) const;
     [[nodiscard]] const TreeNode* setting_node(std::string_view name) const {
@@ -124,6 +129,7 @@ private:
     const ParameterSet& params_;
     const DriverInstance& instance_;
     const std::vector<std::size_t>& power_;
+    mutable bool read_power_ = false;
 };
 
 struct DriverSpec {

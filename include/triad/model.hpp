@@ -68,6 +68,7 @@ private:
     std::vector<std::size_t> power_entries_;
     std::vector<std::size_t> discount_entries_;
     std::vector<int> owner_;  // per entry: its driver instance, or -1 for player attributes
+    std::vector<bool> reads_power_;  // per driver instance: its last build read some power
     std::vector<std::vector<BasisTerm>> terms_;  // per driver instance
     // For each entry, the (instance, term) pairs whose coefficient it multiplies.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> terms_of_entry_;

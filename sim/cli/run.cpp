@@ -162,6 +162,11 @@ std::string render_json(const LoadedGame& loaded, const Timeline& t, const RunRe
                 json.end_object();
             }
         }
+        if (!r.events.empty()) {  // the events applied this period, by name
+            json.key("events").begin_array();
+            for (const auto& name : r.events) json.value(name);
+            json.end_array();
+        }
         json.key("payoffs").begin_object();
         for (int i = 0; i < n; ++i) json.field(game.players[i], r.payoffs[i]);
         json.end_object();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <utility>
@@ -152,21 +153,26 @@ void sort_written_points(std::vector<SchedulePoint>& points, const std::vector<S
                                                     std::to_string(wheres[twice->first].line) + ")");
 }
 
-LinearForm parse_linear(const TreeNode& body, const std::string& path) {
-    const std::string what = "the linear schedule for " + path;
+// The points of a linear or step schedule: a map from a time (read by `key_time_of`) to a
+// value, at least one, sorted, no time twice.
+std::vector<SchedulePoint> read_points(const TreeNode& body, const std::string& what, const std::string& needs,
+                                       const std::function<double(const TreeEntry&)>& key_time_of) {
     body.expect_map(what);
     body.check_unique_keys(what);
-    if (body.entries.empty())
-        throw InputError(body.where, what + " needs at least one point (time: value)");
-    LinearForm form;
+    if (body.entries.empty()) throw InputError(body.where, what + " needs at least one " + needs);
+    std::vector<SchedulePoint> points;
     std::vector<SourceLocation> wheres;
     for (const auto& entry : body.entries) {
-        const double time = key_time(entry, what);
-        form.points.push_back({time, entry.value.as_number("the value at " + entry.key + " in " + what)});
+        points.push_back({key_time_of(entry), entry.value.as_number("the value at " + entry.key + " in " + what)});
         wheres.push_back(entry.key_where);
     }
-    sort_written_points(form.points, wheres, what);
-    return form;
+    sort_written_points(points, wheres, what);
+    return points;
+}
+
+LinearForm parse_linear(const TreeNode& body, const std::string& path) {
+    const std::string what = "the linear schedule for " + path;
+    return {read_points(body, what, "point (time: value)", [&](const TreeEntry& entry) { return key_time(entry, what); })};
 }
 
 ExponentialForm parse_exponential(const TreeNode& body, const std::string& path) {
@@ -208,19 +214,10 @@ double event_date(const TreeEntry& entry, const std::map<std::string, double>& e
 StepsForm parse_steps(const TreeNode& node, const TreeNode& body, const std::string& path,
                       const std::map<std::string, double>& event_dates) {
     const std::string what = "the step schedule for " + path;
-    body.expect_map(what);
-    body.check_unique_keys(what);
-    if (body.entries.empty())
-        throw InputError(body.where, what + " needs at least one step (date or event: value)");
     StepsForm form;
-    std::vector<SourceLocation> wheres;
-    for (const auto& entry : body.entries) {
-        const double date = parse_number(entry.key) ? key_time(entry, what)
-                                                    : event_date(entry, event_dates, what);
-        form.steps.push_back({date, entry.value.as_number("the value at " + entry.key + " in " + what)});
-        wheres.push_back(entry.key_where);
-    }
-    sort_written_points(form.steps, wheres, what);
+    form.steps = read_points(body, what, "step (date or event: value)", [&](const TreeEntry& entry) {
+        return parse_number(entry.key) ? key_time(entry, what) : event_date(entry, event_dates, what);
+    });
     const TreeNode* before = node.find("before");
     form.before = before ? before->as_number("'before' of " + what) : form.steps.front().value;
     return form;

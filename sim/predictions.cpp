@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 
 namespace triad {
@@ -233,35 +234,115 @@ std::vector<Claim> read_claims(const StageModel& model) {
     return claims;
 }
 
-ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads) {
-    ClaimResult result;
-    result.claim = claim;
+namespace {
+
+// The sweep columns a list of expectations reads, each once, in order of first use.
+std::vector<std::string> columns_of(const std::vector<Expectation>& expectations) {
     std::vector<std::string> columns;
-    for (const auto& e : claim.expect)
+    for (const auto& e : expectations)
         if (std::find(columns.begin(), columns.end(), e.column) == columns.end()) columns.push_back(e.column);
-    auto truth = [&](const std::vector<std::string>& cells) {
-        for (const auto& e : claim.expect) {
-            const auto k = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin());
-            if (!e.holds(cells[k])) return false;
-        }
-        return true;
-    };
+    return columns;
+}
+
+std::size_t column_index(const std::vector<std::string>& columns, const std::string& column) {
+    return static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
+}
+
+// Do all of `expectations` hold for a row whose `cells` follow `columns`?
+bool all_hold(const std::vector<Expectation>& expectations, const std::vector<std::string>& columns,
+              const std::vector<std::string>& cells) {
+    for (const auto& e : expectations)
+        if (!e.holds(cells[column_index(columns, e.column)])) return false;
+    return true;
+}
+
+// "russia_alignment=china, configuration 1958-1965=unit_veto": what the expectations see in
+// one row, each item once.
+std::string evidence_text(const std::vector<Expectation>& expectations, const std::vector<std::string>& columns,
+                          const std::vector<std::string>& cells) {
+    std::string out;
+    for (const auto& e : expectations) {
+        std::string name = e.column;
+        if (e.window_from) name = name.substr(0, name.size() - 5) + " " + format_number(*e.window_from) + "-" + format_number(*e.window_to);
+        const std::string item = name + "=" + e.seen(cells[column_index(columns, e.column)]);
+        if (out.find(item) == std::string::npos) out += (out.empty() ? "" : ", ") + item;
+    }
+    return out;
+}
+
+// A grid over `region` (each axis's count already set); with no axes, the model's own point
+// as a one-point "region" (a grid needs an axis, so its first parameter at its own value).
+Design grid_over(const StageModel& model, const std::vector<Axis>& region) {
     Design design;
     design.kind = DesignKind::grid;
-    for (Axis axis : claim.over) {
-        axis.count = axis.lower == axis.upper ? 1 : claim.points;
-        design.axes.push_back(axis);
-    }
-    if (design.axes.empty()) {  // the scenario's own point: a one-point "region"
+    design.axes = region;
+    if (design.axes.empty()) {
         const auto& first = model.parameters()[0];
         design.axes.push_back({first.path, first.value, first.value, 1});
     }
-    const SweepSpec spec = make_sweep(model, design, claim.analysis, columns);
+    return design;
+}
+
+std::vector<double> centre_of(const Design& design) {
+    std::vector<double> centre;
+    for (const auto& a : design.axes) centre.push_back(0.5 * (a.lower + a.upper));
+    return centre;
+}
+
+struct Flip {
+    double value = 0.0;
+    int below = 0, above = 0;
+};
+
+// The first place along axis `a`, on the line through `centre`, where `classify` (a point ->
+// a class) changes: the axis's grid values are scanned in order and the first change is
+// narrowed by bisection to a thousandth of a grid step. Later changes are not sought: the
+// first is the boundary a reader asks about ("up to where does it hold?").
+template <class Classify>
+std::optional<Flip> first_flip(const Axis& axis, std::size_t a, const std::vector<double>& centre, Classify&& classify) {
+    if (axis.count < 2) return std::nullopt;
+    std::vector<double> point = centre;
+    auto class_at = [&](double x) {
+        point[a] = x;
+        return classify(point);
+    };
+    const double step = (axis.upper - axis.lower) / static_cast<double>(axis.count - 1);
+    const int previous = class_at(axis.lower);
+    for (std::size_t i = 1; i < axis.count; ++i) {
+        double lo = axis.lower + step * static_cast<double>(i - 1), hi = axis.lower + step * static_cast<double>(i);
+        if (i + 1 == axis.count) hi = axis.upper;
+        int above = class_at(hi);
+        if (above == previous) continue;
+        const double tolerance = step * 1e-3;
+        while (hi - lo > tolerance) {
+            const double mid = 0.5 * (lo + hi);
+            const int at_mid = class_at(mid);
+            if (at_mid == previous) {
+                lo = mid;
+            } else {
+                hi = mid;
+                above = at_mid;
+            }
+        }
+        return Flip{0.5 * (lo + hi), previous, above};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads) {
+    ClaimResult result;
+    result.claim = claim;
+    const std::vector<std::string> columns = columns_of(claim.expect);
+    std::vector<Axis> region = claim.over;
+    for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : claim.points;
+    const SweepSpec spec = make_sweep(model, grid_over(model, region), claim.analysis, columns);
     std::size_t held = 0, total = 0;
     run_sweep(model, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
               [&](const std::vector<SweepRow>& rows) {
                   for (const auto& row : rows) {
-                      held += truth(row.cells) ? 1 : 0;
+                      held += all_hold(claim.expect, columns, row.cells) ? 1 : 0;
                       ++total;
                   }
               });
@@ -272,40 +353,129 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
                                                                   : "partly";
     // The centre of the region: the evidence, and the line along which boundaries are sought.
     SweepEvaluator evaluator(model, spec);
-    std::vector<double> centre;
-    for (const auto& a : spec.design.axes) centre.push_back(0.5 * (a.lower + a.upper));
-    const auto centre_cells = evaluator.evaluate(centre);
-    for (std::size_t x = 0; x < claim.expect.size(); ++x) {
-        const Expectation& e = claim.expect[x];
-        const auto k = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin());
-        std::string name = e.column;
-        if (e.window_from) name = name.substr(0, name.size() - 5) + " " + format_number(*e.window_from) + "-" + format_number(*e.window_to);
-        const std::string item = name + "=" + e.seen(centre_cells[k]);
-        if (result.evidence.find(item) == std::string::npos) result.evidence += (result.evidence.empty() ? "" : ", ") + item;
-    }
+    const std::vector<double> centre = centre_of(spec.design);
+    result.evidence = evidence_text(claim.expect, columns, evaluator.evaluate(centre));
     for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
-        const Axis& axis = spec.design.axes[a];
-        if (axis.count < 2) continue;
-        std::vector<double> point = centre;
-        auto holds_at = [&](double x) {
-            point[a] = x;
-            return truth(evaluator.evaluate(point));
-        };
-        const double step = (axis.upper - axis.lower) / static_cast<double>(axis.count - 1);
-        bool previous = holds_at(axis.lower);
-        for (std::size_t i = 1; i < axis.count; ++i) {
-            double lo = axis.lower + step * static_cast<double>(i - 1), hi = axis.lower + step * static_cast<double>(i);
-            if (i + 1 == axis.count) hi = axis.upper;
-            if (holds_at(hi) == previous) continue;
-            const double tolerance = step * 1e-3;
-            while (hi - lo > tolerance) {
-                const double mid = 0.5 * (lo + hi);
-                if (holds_at(mid) == previous) lo = mid;
-                else hi = mid;
-            }
-            result.boundaries.push_back({axis.path, 0.5 * (lo + hi), previous});
-            break;  // the first flip along this axis
+        const auto flip = first_flip(spec.design.axes[a], a, centre, [&](const std::vector<double>& point) {
+            return all_hold(claim.expect, columns, evaluator.evaluate(point)) ? 1 : 0;
+        });
+        if (flip) result.boundaries.push_back({spec.design.axes[a].path, flip->value, flip->below == 1});
+    }
+    return result;
+}
+
+namespace {
+
+// Can some outcome satisfy both undated tests? The labels either side mentions, plus one that
+// neither mentions, stand for every label, so trying them decides it for value tests.
+bool tests_compatible(const Expectation& a, const Expectation& b) {
+    if (a.test == Expectation::Test::range || b.test == Expectation::Test::range) {
+        if (a.test != b.test) return true;  // a number and a label test: no conflict to speak of
+        const double lo = std::max(a.min.value_or(-1e300), b.min.value_or(-1e300));
+        const double hi = std::min(a.max.value_or(1e300), b.max.value_or(1e300));
+        return lo <= hi;
+    }
+    std::vector<std::string> candidates = a.values;
+    candidates.insert(candidates.end(), b.values.begin(), b.values.end());
+    candidates.push_back("\x01 none of these");
+    for (const auto& c : candidates)
+        if (a.holds(c) && b.holds(c)) return true;
+    return false;
+}
+
+bool is_instant(const Expectation& e) { return e.window_from && *e.window_from == *e.window_to; }
+
+// Can some outcome satisfy both expectations on one column? A dated expectation is met when
+// SOME label shown in its window passes, so dated ones can clash only at one shared instant,
+// where the run shows a single label.
+bool compatible(const Expectation& a, const Expectation& b) {
+    if (!a.window_from && !b.window_from) return tests_compatible(a, b);
+    if (!is_instant(a) || !is_instant(b) || *a.window_from != *b.window_from) return true;
+    Expectation undated_a = a, undated_b = b;
+    undated_a.window_from.reset();
+    undated_b.window_from.reset();
+    return tests_compatible(undated_a, undated_b);
+}
+
+// The union of both claims' regions: a path in both spans the hull of its two ranges.
+std::vector<Axis> joint_region(const Claim& first, const Claim& second) {
+    std::vector<Axis> region = first.over;
+    for (const Axis& axis : second.over) {
+        const auto same = std::find_if(region.begin(), region.end(), [&](const Axis& a) { return a.path == axis.path; });
+        if (same == region.end()) {
+            region.push_back(axis);
+        } else {
+            same->lower = std::min(same->lower, axis.lower);
+            same->upper = std::max(same->upper, axis.upper);
         }
+    }
+    // Grid values per varying axis: the coarser claim's, but only 4 when 4 or more axes vary,
+    // so that the joint grid (the product) stays near the size of the claims' own (4^4 = 256
+    // points rather than 625: `triad compare scenarios/` is the README's main job).
+    const auto varying = static_cast<std::size_t>(std::count_if(region.begin(), region.end(), [](const Axis& a) { return a.lower < a.upper; }));
+    std::size_t points = std::min(first.points, second.points);
+    if (varying >= 4) points = std::min<std::size_t>(points, 4);
+    for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : points;
+    return region;
+}
+
+enum Winner : int { first_right = 0, second_right = 1, neither_right = 2 };
+
+const char* winner_name(int winner) {
+    return winner == first_right ? "first" : winner == second_right ? "second" : "neither";
+}
+
+}  // namespace
+
+bool contradict(const Claim& a, const Claim& b) {
+    if (a.author == b.author) return false;
+    for (const auto& e : a.expect)
+        for (const auto& f : b.expect)
+            if (e.column == f.column && !compatible(e, f)) return true;
+    return false;
+}
+
+Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second, int threads) {
+    if (!contradict(first, second))
+        throw Error("claims '" + first.id + "' and '" + second.id +
+                    "' do not contradict each other (same author, or some outcome satisfies both): nothing to compare");
+    if (first.analysis != second.analysis)  // cannot happen: the analyses' columns are disjoint
+        throw Error("claims '" + first.id + "' and '" + second.id + "' use different analyses and cannot share a sweep");
+    Disagreement result;
+    result.first = first;
+    result.second = second;
+    result.shared_scenario = shared.scenario().path;
+    result.region = joint_region(first, second);
+    std::vector<Expectation> both = first.expect;
+    both.insert(both.end(), second.expect.begin(), second.expect.end());
+    const std::vector<std::string> columns = columns_of(both);
+    // Contradicting claims cannot both hold at one point; if they ever did, contradict() would
+    // be wrong, and reporting the point as anyone's win would hide that.
+    auto winner = [&](const std::vector<std::string>& cells) {
+        const bool a = all_hold(first.expect, columns, cells), b = all_hold(second.expect, columns, cells);
+        if (a && b)
+            throw Error("claims '" + first.id + "' and '" + second.id + "' both hold at one point although they contradict (" +
+                        evidence_text(both, columns, cells) + "): a bug in contradict()");
+        return a ? first_right : b ? second_right : neither_right;
+    };
+    const SweepSpec spec = make_sweep(shared, grid_over(shared, result.region), first.analysis, columns);
+    std::size_t counts[3] = {0, 0, 0};
+    run_sweep(shared, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
+              [&](const std::vector<SweepRow>& rows) {
+                  for (const auto& row : rows) ++counts[winner(row.cells)];
+              });
+    result.points = counts[0] + counts[1] + counts[2];
+    const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
+    result.first_share = static_cast<double>(counts[first_right]) / total;
+    result.second_share = static_cast<double>(counts[second_right]) / total;
+    result.neither_share = static_cast<double>(counts[neither_right]) / total;
+    SweepEvaluator evaluator(shared, spec);
+    const std::vector<double> centre = centre_of(spec.design);
+    result.evidence = evidence_text(both, columns, evaluator.evaluate(centre));
+    for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
+        const auto flip = first_flip(spec.design.axes[a], a, centre,
+                                     [&](const std::vector<double>& point) { return winner(evaluator.evaluate(point)); });
+        if (flip) result.boundaries.push_back({spec.design.axes[a].path, flip->value, winner_name(flip->below), winner_name(flip->above)});
     }
     return result;
 }

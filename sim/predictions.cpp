@@ -32,19 +32,19 @@ std::string Expectation::seen(const std::string& cell) const {
 }
 
 bool Expectation::holds(const std::string& cell) const {
-    if (window_from) {
-        Expectation undated = *this;
-        undated.window_from.reset();
-        for (const auto& label : labels_in_window(cell, *window_from, *window_to))
-            if (undated.holds(label)) return true;
-        return false;
-    }
+    if (!window_from) return passes(cell);
+    for (const auto& label : labels_in_window(cell, *window_from, *window_to))
+        if (passes(label)) return true;
+    return false;
+}
+
+bool Expectation::passes(const std::string& value) const {
     switch (test) {
-        case Test::equal: return cell == values.front();
-        case Test::not_equal: return cell != values.front();
-        case Test::one_of: return std::find(values.begin(), values.end(), cell) != values.end();
+        case Test::equal: return value == values.front();
+        case Test::not_equal: return value != values.front();
+        case Test::one_of: return std::find(values.begin(), values.end(), value) != values.end();
         case Test::range: {
-            const auto number = parse_number(cell);
+            const auto number = parse_number(value);
             if (!number) return false;  // e.g. no shift happened: no time to compare
             return (!min || *number >= *min) && (!max || *number <= *max);
         }
@@ -53,24 +53,22 @@ bool Expectation::holds(const std::string& cell) const {
 }
 
 std::string Expectation::describe() const {
-    if (window_from) {
-        Expectation undated = *this;
-        undated.window_from.reset();
-        return undated.describe() + " within " + format_number(*window_from) + "-" + format_number(*window_to);
-    }
+    std::string out;
     switch (test) {
-        case Test::equal: return target + " = " + values.front();
-        case Test::not_equal: return target + " != " + values.front();
-        case Test::one_of: {
-            std::string out = target + " in {";
+        case Test::equal: out = target + " = " + values.front(); break;
+        case Test::not_equal: out = target + " != " + values.front(); break;
+        case Test::one_of:
+            out = target + " in {";
             for (std::size_t k = 0; k < values.size(); ++k) out += (k ? ", " : "") + values[k];
-            return out + "}";
-        }
+            out += "}";
+            break;
         case Test::range:
-            return target + " in [" + (min ? format_number(*min) : std::string("-inf")) + ", " +
-                   (max ? format_number(*max) : std::string("inf")) + "]";
+            out = target + " in [" + (min ? format_number(*min) : std::string("-inf")) + ", " +
+                  (max ? format_number(*max) : std::string("inf")) + "]";
+            break;
     }
-    return target;
+    if (window_from) out += " within " + format_number(*window_from) + "-" + format_number(*window_to);
+    return out;
 }
 
 namespace {
@@ -339,12 +337,14 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
     for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : claim.points;
     const SweepSpec spec = make_sweep(model, grid_over(model, region), claim.analysis, columns);
     std::size_t held = 0, total = 0;
+    std::vector<std::string> only_row;  // a one-point region's cells: its centre, not evaluated twice
     run_sweep(model, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
               [&](const std::vector<SweepRow>& rows) {
                   for (const auto& row : rows) {
                       held += all_hold(claim.expect, columns, row.cells) ? 1 : 0;
                       ++total;
                   }
+                  if (spec.design.size() == 1) only_row = rows.front().cells;
               });
     result.points = total;
     result.share = total ? static_cast<double>(held) / static_cast<double>(total) : 0.0;
@@ -352,8 +352,12 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
                      : result.share <= 1.0 - claim.share_required ? "fails"
                                                                   : "partly";
     // The centre of the region: the evidence, and the line along which boundaries are sought.
-    SweepEvaluator evaluator(model, spec);
     const std::vector<double> centre = centre_of(spec.design);
+    if (spec.design.size() == 1) {  // the region is its centre, and no axis can flip
+        result.evidence = evidence_text(claim.expect, columns, only_row);
+        return result;
+    }
+    SweepEvaluator evaluator(model, spec);
     result.evidence = evidence_text(claim.expect, columns, evaluator.evaluate(centre));
     for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
         const auto flip = first_flip(spec.design.axes[a], a, centre, [&](const std::vector<double>& point) {
@@ -366,7 +370,7 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
 
 namespace {
 
-// Can some outcome satisfy both undated tests? The labels either side mentions, plus one that
+// Can some value pass both tests (their windows aside)? The labels either side mentions, plus one that
 // neither mentions, stand for every label, so trying them decides it for value tests.
 bool tests_compatible(const Expectation& a, const Expectation& b) {
     if (a.test == Expectation::Test::range || b.test == Expectation::Test::range) {
@@ -379,7 +383,7 @@ bool tests_compatible(const Expectation& a, const Expectation& b) {
     candidates.insert(candidates.end(), b.values.begin(), b.values.end());
     candidates.push_back("\x01 none of these");
     for (const auto& c : candidates)
-        if (a.holds(c) && b.holds(c)) return true;
+        if (a.passes(c) && b.passes(c)) return true;
     return false;
 }
 
@@ -391,10 +395,7 @@ bool is_instant(const Expectation& e) { return e.window_from && *e.window_from =
 bool compatible(const Expectation& a, const Expectation& b) {
     if (!a.window_from && !b.window_from) return tests_compatible(a, b);
     if (!is_instant(a) || !is_instant(b) || *a.window_from != *b.window_from) return true;
-    Expectation undated_a = a, undated_b = b;
-    undated_a.window_from.reset();
-    undated_b.window_from.reset();
-    return tests_compatible(undated_a, undated_b);
+    return tests_compatible(a, b);  // at one instant, a dated test is its plain test
 }
 
 // The union of both claims' regions: a path in both spans the hull of its two ranges.

@@ -137,7 +137,9 @@ std::string joined(const std::set<std::string>& labels) {
 
 }  // namespace
 
-SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec) : base_(model), spec_(spec), model_(model) {
+SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
+    : base_(model), spec_(spec), model_(model),
+      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })) {
     if (spec.analysis == SweepAnalysis::timeline) {
         timeline_ = read_timeline(model);
         if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);
@@ -190,23 +192,28 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
                 values["first_shift_to"] = s.to;
             }
             values["shifts"] = std::to_string(run.shifts.size());
-            std::vector<double> times;
-            for (const auto& r : run.periods) times.push_back(r.time);
-            std::vector<std::string> labels(run.periods.size());
-            for (int i = 0; i < n && game.has_stances(); ++i) {
-                for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
-                values[game.players[i] + "_alignment_path"] = label_path(times, labels);
-                if (n != 3) continue;
-                for (std::size_t k = 0; k < labels.size(); ++k) {
-                    const TriadReading& t = *run.periods[k].triangle;
-                    for (int a = 0; a < 3; ++a)
-                        if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
+            if (wants_paths_) {  // long strings: only when a column asks for them
+                std::vector<double> times;
+                for (const auto& r : run.periods) times.push_back(r.time);
+                std::vector<std::string> labels(run.periods.size());
+                for (int i = 0; i < n && game.has_stances(); ++i) {
+                    for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
+                    values[game.players[i] + "_alignment_path"] = label_path(times, labels);
+                    if (n != 3) continue;
+                    for (std::size_t k = 0; k < labels.size(); ++k) {
+                        const TriadReading& t = *run.periods[k].triangle;
+                        for (int a = 0; a < 3; ++a)
+                            if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
+                    }
+                    values[game.players[i] + "_role_path"] = label_path(times, labels);
                 }
-                values[game.players[i] + "_role_path"] = label_path(times, labels);
+                if (n == 3 && game.has_stances()) {
+                    for (std::size_t k = 0; k < labels.size(); ++k)
+                        labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
+                    values["configuration_path"] = label_path(times, labels);
+                }
             }
             if (n == 3 && game.has_stances()) {
-                for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
-                values["configuration_path"] = label_path(times, labels);
                 std::map<std::string, double> share;
                 for (const auto& r : run.periods) share[std::string(to_string(r.triangle->configuration))] += 1.0 / run.periods.size();
                 values["final_configuration"] = std::string(to_string(run.periods.back().triangle->configuration));

@@ -57,6 +57,9 @@ struct Expectation {
     SourceLocation where;
 
     [[nodiscard]] bool holds(const std::string& cell) const;
+    // The test alone on one value (a label or a number), whatever the window: what holds()
+    // applies to a plain cell, or to each label a dated expectation sees.
+    [[nodiscard]] bool passes(const std::string& value) const;
     // The labels a dated expectation sees in its window ("unit_veto/stable_marriage"), or the
     // cell itself for an undated one: the evidence behind the verdict.
     [[nodiscard]] std::string seen(const std::string& cell) const;

@@ -84,6 +84,7 @@ private:
     const SweepSpec& spec_;
     StageModel model_;
     std::optional<Timeline> timeline_;
+    bool wants_paths_ = false;  // some column is a label path (built only then)
 };
 
 // Where a column's label changes along one grid axis, for every grid value of the other axes:

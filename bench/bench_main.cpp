@@ -7,10 +7,11 @@
 // weight changes (one multiply-add per profile per term it multiplies), and the time to
 // enumerate all pure Nash equilibria, and the time to solve the stationary distribution of
 // logit dynamics at lambda = 10. Figures go to docs/performance.md with the machine.
-#include "triad/equilibria.hpp"
-#include "triad/model.hpp"
-#include "triad/stationary.hpp"
-#include "triad/version.hpp"
+#include "triad/solvers/equilibrium.hpp"
+#include "triad/solvers/pure.hpp"
+#include "triad/scenario/model.hpp"
+#include "triad/solvers/stationary.hpp"
+#include "triad/core/version.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -7,9 +7,9 @@
 //       bench/bench_qre.cpp sim/qre.cpp build/release/libtriad.a -lyaml-cpp -o /tmp/bench_qre
 // For each scenario it prints the median time of trace_qre, the branch length (accepted
 // points), the turning points, the status and the limit's regret.
-#include "triad/model.hpp"
-#include "triad/qre.hpp"
-#include "triad/scenario.hpp"
+#include "triad/scenario/model.hpp"
+#include "triad/solvers/qre.hpp"
+#include "triad/scenario/scenario.hpp"
 
 #include <algorithm>
 #include <chrono>

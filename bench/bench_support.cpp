@@ -6,7 +6,7 @@
 // [0, 1) (nondegenerate with probability 1), it prints the median time of one full
 // support_enumeration call over several seeded games and many repetitions each, and the
 // number of equilibria found. Figures are medians, so one slow repetition does not move them.
-#include "triad/support_enumeration.hpp"
+#include "triad/solvers/support_enumeration.hpp"
 
 #include <algorithm>
 #include <chrono>

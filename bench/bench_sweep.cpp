@@ -7,8 +7,8 @@
 // the baseline with a 75-period timeline; the 4-player example for how time per point grows
 // with the profile count; and the peak resident memory after each, to show it stays flat as
 // the number of points grows (rows are streamed, nothing per point is kept).
-#include "triad/sweep.hpp"
-#include "triad/version.hpp"
+#include "triad/studies/sweep.hpp"
+#include "triad/core/version.hpp"
 
 #include <chrono>
 #include <cstdio>

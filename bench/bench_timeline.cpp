@@ -7,9 +7,9 @@
 // tracking and fictitious play), then 1,000 seeded runs of a stochastic rule (logit, lambda 5),
 // then the historical scenario next to the baseline (history.yaml), whose power follows GDP.
 // Figures are medians; they go to docs/performance.md.
-#include "triad/model.hpp"
-#include "triad/timeline.hpp"
-#include "triad/version.hpp"
+#include "triad/scenario/model.hpp"
+#include "triad/dynamics/timeline.hpp"
+#include "triad/core/version.hpp"
 
 #include <algorithm>
 #include <chrono>

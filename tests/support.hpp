@@ -1,9 +1,9 @@
 // Small helpers shared by the tests.
 #pragma once
 
-#include "triad/error.hpp"
-#include "triad/model.hpp"
-#include "triad/scenario.hpp"
+#include "triad/core/error.hpp"
+#include "triad/scenario/model.hpp"
+#include "triad/scenario/scenario.hpp"
 
 #include <catch2/catch.hpp>
 

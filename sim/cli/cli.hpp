@@ -2,10 +2,10 @@
 // Errors are thrown (triad::InputError, UsageError) and caught once, in main.cpp.
 #pragma once
 
-#include "triad/equilibria.hpp"
-#include "triad/error.hpp"
-#include "triad/game.hpp"
-#include "triad/model.hpp"
+#include "triad/solvers/equilibrium.hpp"
+#include "triad/core/error.hpp"
+#include "triad/core/game.hpp"
+#include "triad/scenario/model.hpp"
 
 #include <boost/program_options.hpp>
 

@@ -1,7 +1,7 @@
 #include "cli.hpp"
 
-#include "triad/nfg.hpp"
-#include "triad/output.hpp"
+#include "triad/scenario/nfg.hpp"
+#include "triad/core/output.hpp"
 
 #include <iostream>
 

@@ -2,10 +2,10 @@
 // it stops holding, and where the authors disagree.
 #include "cli.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/predictions.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/studies/predictions.hpp"
+#include "triad/core/version.hpp"
 
 #include <cstdio>
 #include <filesystem>

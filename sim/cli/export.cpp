@@ -1,7 +1,7 @@
 // triad export: the stage game of a scenario as a Gambit .nfg file.
 #include "cli.hpp"
 
-#include "triad/nfg.hpp"
+#include "triad/scenario/nfg.hpp"
 
 #include <sstream>
 

@@ -1,11 +1,11 @@
 // triad list: what is registered (drivers now; solvers and learning rules as they come).
 #include "cli.hpp"
 
-#include "triad/drivers.hpp"
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/learning.hpp"
-#include "triad/solvers.hpp"
+#include "triad/scenario/drivers.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/dynamics/learning.hpp"
+#include "triad/solvers/solver.hpp"
 
 #include <cmath>
 #include <iostream>

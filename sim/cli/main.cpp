@@ -4,7 +4,7 @@
 //   3 a numerical failure or an internal error.
 #include "cli.hpp"
 
-#include "triad/version.hpp"
+#include "triad/core/version.hpp"
 
 #include <iostream>
 #include <map>

@@ -1,9 +1,9 @@
 // triad params: every parameter path of a scenario, with value, bounds and driver.
 #include "cli.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/core/version.hpp"
 
 #include <cmath>
 #include <iomanip>

@@ -1,10 +1,10 @@
 // triad run: play a scenario's timeline and report every period and every shift.
 #include "cli.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/timeline.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/dynamics/timeline.hpp"
+#include "triad/core/version.hpp"
 
 #include <cstdio>
 #include <iomanip>

@@ -1,12 +1,12 @@
 // triad solve: the selected outcome and the equilibria of a stage game, as a table, JSON or CSV.
 #include "cli.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/selection.hpp"
-#include "triad/solvers.hpp"
-#include "triad/triangle.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/solvers/selection.hpp"
+#include "triad/solvers/solver.hpp"
+#include "triad/core/triangle.hpp"
+#include "triad/core/version.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,10 +1,10 @@
 // triad sustain: can grim trigger hold a pure profile in the infinitely repeated game?
 #include "cli.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/sustain.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/dynamics/sustain.hpp"
+#include "triad/core/version.hpp"
 
 #include <cmath>
 #include <cstdio>

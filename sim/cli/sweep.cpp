@@ -3,10 +3,10 @@
 #include "cli.hpp"
 #include "sweep_files.hpp"
 
-#include "triad/output.hpp"
-#include "triad/parameters.hpp"
-#include "triad/sweep.hpp"
-#include "triad/version.hpp"
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/studies/sweep.hpp"
+#include "triad/core/version.hpp"
 
 #include <atomic>
 #include <chrono>

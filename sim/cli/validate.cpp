@@ -1,9 +1,9 @@
 // triad validate: load every file given and report each problem with its place.
 #include "cli.hpp"
 
-#include "triad/nfg.hpp"
-#include "triad/selection.hpp"
-#include "triad/timeline.hpp"
+#include "triad/scenario/nfg.hpp"
+#include "triad/solvers/selection.hpp"
+#include "triad/dynamics/timeline.hpp"
 
 #include <iostream>
 

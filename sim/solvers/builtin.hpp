@@ -1,7 +1,7 @@
 // The solvers shipped with triad, one file each in this folder (private to the library).
 #pragma once
 
-#include "triad/solvers.hpp"
+#include "triad/solvers/solver.hpp"
 
 #include <limits>
 

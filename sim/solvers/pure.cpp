@@ -1,5 +1,79 @@
-// pure: every pure-strategy Nash equilibrium, exactly (equilibria.hpp).
+// pure: every pure-strategy Nash equilibrium, exactly (pure.hpp), and its registration.
+#include "triad/solvers/pure.hpp"
+
 #include "builtin.hpp"
+
+#include <cstdint>
+#include <limits>
+
+namespace triad {
+
+bool is_strict(const Game& game, std::size_t profile, double tolerance) {
+    for (int i = 0; i < game.player_count(); ++i) {
+        const double current = game.payoffs[i](static_cast<Eigen::Index>(profile));
+        for (int a = 0; a < game.space.actions(i); ++a) {
+            if (a == game.space.action_of(profile, i)) continue;
+            if (game.payoffs[i](static_cast<Eigen::Index>(game.space.with_action(profile, i, a))) > current - tolerance)
+                return false;
+        }
+    }
+    return true;
+}
+
+std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance) {
+    const auto& space = game.space;
+    const std::size_t size = space.size();
+    const int n = space.players();
+    // best_count[p]: for how many players the action in p is a best reply to the others.
+    // strict[p]: whether every such best reply is also strict (all deviations lose > tol).
+    std::vector<std::uint8_t> best_count(size, 0);
+    std::vector<std::uint8_t> strict(size, 1);
+    for (int i = 0; i < n; ++i) {
+        const std::size_t stride = space.stride(i);
+        const int m = space.actions(i);
+        const std::size_t block = stride * static_cast<std::size_t>(m);
+        const Eigen::VectorXd& u = game.payoffs[i];
+        // Each opponents' profile is (low, high): low < stride, high counts blocks.
+        for (std::size_t high = 0; high < size; high += block) {
+            for (std::size_t low = 0; low < stride; ++low) {
+                const std::size_t first = high + low;
+                double best = -std::numeric_limits<double>::infinity();
+                double second = -std::numeric_limits<double>::infinity();
+                for (int a = 0; a < m; ++a) {
+                    const double v = u(static_cast<Eigen::Index>(first + a * stride));
+                    if (v > best) {
+                        second = best;
+                        best = v;
+                    } else if (v > second) {
+                        second = v;
+                    }
+                }
+                for (int a = 0; a < m; ++a) {
+                    const std::size_t p = first + a * stride;
+                    const double v = u(static_cast<Eigen::Index>(p));
+                    if (v >= best - tolerance) {
+                        ++best_count[p];
+                        // Strict: this action is the unique best and beats the runner-up.
+                        if (!(v == best && best - second > tolerance)) strict[p] = 0;
+                    }
+                }
+            }
+        }
+    }
+    std::vector<Equilibrium> out;
+    for (std::size_t p = 0; p < size; ++p) {
+        if (best_count[p] != n) continue;
+        Equilibrium eq = make_pure_equilibrium(game, p, "pure");
+        if (strict[p]) eq.labels.push_back("strict");
+        out.push_back(std::move(eq));
+    }
+    return out;
+}
+
+}  // namespace triad
+
+// ---------------------------------------------------------------------------------------------
+// Registration: `triad solve --method pure` (one line in registry.cpp).
 
 namespace triad::solvers {
 

@@ -2,8 +2,9 @@
 // the replicator dynamics (replicator.hpp).
 #include "builtin.hpp"
 
-#include "triad/replicator.hpp"
-#include "triad/support_enumeration.hpp"
+#include "triad/solvers/replicator.hpp"
+#include "triad/solvers/pure.hpp"
+#include "triad/solvers/support_enumeration.hpp"
 
 namespace triad::solvers {
 

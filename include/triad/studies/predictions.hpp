@@ -1,0 +1,137 @@
+// An author's claims as checkable predictions, and their evaluation (docs/model.md section 7).
+//
+// A scenario lists its author's claims under `predictions:`. Each names a region of parameter
+// space (`over`: a range per parameter path, evaluated on a grid of `points` values per axis),
+// an analysis (the selection rule's prediction per point, or the timeline), and an expectation
+// about the outcome at every point (`expect`). The verdict: `holds` when the expectation is met
+// on at least the required share of the region (`holds_if: {share: 0.9}`), `fails` when it is
+// met on at most 1 - that share, `partly` in between. Along each axis, the value where the
+// expectation stops holding is found by bisection: the boundary of the claim.
+//
+//   predictions:
+//     - id: katz-no-shift-without-intimidation
+//       author: Katz
+//       claim: Moscow will not side with Washington while Beijing does not intimidate it.
+//       analysis: stage                     # or timeline
+//       over: {ambition.a.china.russia: [0, 0.3], wedge.omega: [0, 2]}
+//       points: 5                           # grid values per axis (default 5)
+//       expect: {russia.alignment: {not: us}}
+//       holds_if: {share: 0.9}
+//       must_hold: true                     # compare --strict fails if it does not
+//
+// Expectation targets: `configuration`, `PLAYER.alignment`, `PLAYER.role`, `pure_count` (stage);
+// `final_configuration`, `first_shift_time`, `first_shift_to`, `first_shift_what`, `shifts`
+// (timeline). Tests: a value (equal), {not: V}, {in: [V, ...]}, {min: X, max: Y} (numbers).
+// Several targets must all hold.
+//
+// A dated claim about a run (the historical record: "a stable marriage in February 1950") says
+// `at: 1950` (or a span, `at: [1960, 1963]`) and may allow `within: 2` years either side; its
+// targets are then `configuration`, `PLAYER.alignment` or `PLAYER.role` of the timeline, and
+// the expectation holds when some period in the window [at - within, end + within] shows it.
+//
+// Two claims by different authors contradict each other when on some target they share no
+// outcome can satisfy both ("russia.alignment = us" against "!= us"). A disagreement is such a
+// pair evaluated on one shared parameter space: one model (in triad compare, the nearest
+// scenario both authors' files build on) and one region (the union of both claims' regions),
+// so that at every point exactly one of them, or neither, is right.
+#pragma once
+
+#include "triad/scenario/model.hpp"
+#include "triad/studies/sweep.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triad {
+
+struct Expectation {
+    std::string target;  // as written: "russia.alignment"
+    std::string column;  // the sweep column it reads: "russia_alignment"
+    enum class Test { equal, not_equal, one_of, range } test = Test::equal;
+    std::vector<std::string> values;
+    std::optional<double> min, max;
+    // A dated expectation reads a label path (sweep.hpp) and holds when a label shown at some
+    // time in [window_from, window_to] passes the test.
+    std::optional<double> window_from, window_to;
+    SourceLocation where;
+
+    [[nodiscard]] bool holds(const std::string& cell) const;
+    // The test alone on one value (a label or a number), whatever the window: what holds()
+    // applies to a plain cell, or to each label a dated expectation sees.
+    [[nodiscard]] bool passes(const std::string& value) const;
+    // The labels a dated expectation sees in its window ("unit_veto/stable_marriage"), or the
+    // cell itself for an undated one: the evidence behind the verdict.
+    [[nodiscard]] std::string seen(const std::string& cell) const;
+    [[nodiscard]] std::string describe() const;
+};
+
+struct Claim {
+    std::string id, author, claim;
+    std::string scenario;  // the file it comes from
+    SweepAnalysis analysis = SweepAnalysis::stage;
+    std::vector<Axis> over;
+    std::size_t points = 5;
+    std::vector<Expectation> expect;
+    double share_required = 0.9;
+    bool must_hold = false;
+    SourceLocation where;
+};
+
+// The predictions of a scenario, checked against its model (paths, players, targets).
+[[nodiscard]] std::vector<Claim> read_claims(const StageModel& model);
+
+struct ClaimBoundary {
+    std::string path;
+    double value = 0.0;  // where the expectation's truth flips along this axis
+    bool holds_below = true;
+};
+
+struct ClaimResult {
+    Claim claim;
+    std::string verdict;  // holds | partly | fails
+    double share = 0.0;
+    std::size_t points = 0;
+    std::vector<ClaimBoundary> boundaries;  // one per axis where the truth flips (the first flip)
+    std::string evidence;  // the outcome at the region's centre, e.g. "russia_alignment=china"
+};
+
+[[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads);
+
+// True when the authors differ and on some target column both claims test, no outcome can
+// satisfy both expectations. A number test (min/max) and a label test on one column never
+// clash; dated expectations clash only when both look at the same single instant (a window
+// can show several labels, so two wider windows can both be satisfied).
+[[nodiscard]] bool contradict(const Claim& a, const Claim& b);
+
+// Where the truth of a disagreement changes along one axis of its region, through the
+// region's centre: who is right just below and just above `value` ("first", "second" or
+// "neither").
+struct DisagreementBoundary {
+    std::string path;
+    double value = 0.0;
+    std::string below, above;
+};
+
+struct Disagreement {
+    Claim first, second;
+    std::string shared_scenario;  // the model both were evaluated on (its file)
+    // The joint region: the union of both claims' axes, a path in both spanning the hull of
+    // their ranges; count is the number of grid values per axis (1 for a fixed value).
+    std::vector<Axis> region;
+    std::size_t points = 0;
+    double first_share = 0.0, second_share = 0.0, neither_share = 0.0;  // they add up to 1
+    std::vector<DisagreementBoundary> boundaries;  // one per axis where the winner changes (the first change)
+    std::string evidence;  // both claims' targets at the region's centre, e.g. "russia_alignment=china"
+};
+
+// Evaluate two contradicting claims (contradict(first, second) must hold; Error otherwise) on
+// `shared`: at every point of a grid over the joint region, who is right. The grid has
+// min(first.points, second.points) values per axis, or 4 per axis when 4 or more axes vary,
+// which keeps the joint grid near the size of the claims' own (at most 4^n points, not 5^n).
+// An empty region is the model's own point. Throws InputError when a claim's parameter path or
+// target does not exist in `shared` (or a range lies outside a parameter's bounds).
+[[nodiscard]] Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second,
+                                                 int threads);
+
+}  // namespace triad

@@ -1,0 +1,67 @@
+// pivot: the value of one's structural role in the triangle.
+//     u_i += psi_i * score(role_i)
+// Roles are read from the profile as in triangle.hpp (Dittmer 1981); scores default to Yu-Shan
+// Wu's ranking (pivot 5, friend 4, partner 3, wing 2, foe 1, outcast 0). With more than three
+// players the scores of i's roles in every triple containing i are added. `scoring: triples`
+// uses instead score_i = sum over pairs {j, k} of the others of (w_ij + w_ik - w_jk), which
+// needs no roles, counts hedged dyads, and ranks signed roles as Wu does. Katz: Putin's
+// preference to "let the tigers fight" and see who wins, the pivot's advantage.
+#include "builtin.hpp"
+
+#include "triad/core/triangle.hpp"
+
+namespace triad::drivers {
+
+DriverSpec pivot() {
+    std::vector<ParamSpec> params = {
+        {.symbol = "psi", .name = "role_weight", .index = IndexKind::player,
+         .help = "weight i puts on its structural role"},
+    };
+    ParamSpec score{.symbol = "score", .name = "role_score", .index = IndexKind::role,
+                    .lower = -kUnbounded, .help = "score of each role (Wu's ranking by default)"};
+    score.defaults_by_index.assign(wu_role_scores().begin(), wu_role_scores().end());
+    params.push_back(score);
+    DriverSpec spec{
+        .name = "pivot",
+        .summary = "value of the structural role: pivot, friend, partner, wing, foe, outcast",
+        .formula = "+ psi_i * score(role_i)",
+        .sources = "Dittmer, World Politics 1981 (roles); Wu, Issues & Studies 1996 (ranking); Katz (\"let them fight\")",
+        .params = std::move(params),
+        .settings = {{.name = "scoring", .kind = SettingSpec::Kind::choice, .choices = {"roles", "triples"},
+                      .help = "roles: Wu's role scores; triples: sum of w_ij + w_ik - w_jk"}},
+    };
+    spec.build = [](const DriverContext& ctx) {
+        std::vector<BasisTerm> terms;
+        const Game& game = ctx.game();
+        const int n = ctx.players();
+        const auto size = static_cast<Eigen::Index>(game.space.size());
+        if (ctx.choice_setting("scoring") == "triples") {
+            const auto& t = ctx.tensors();
+            for (int i = 0; i < n; ++i) {
+                Eigen::VectorXd basis = Eigen::VectorXd::Zero(size);
+                for (int j = 0; j < n; ++j)
+                    for (int k = j + 1; k < n; ++k)
+                        if (j != i && k != i) basis += *t.warmth(i, j) + *t.warmth(i, k) - *t.warmth(j, k);
+                terms.push_back(ctx.term(i, 1.0, {ctx.entry("psi", i)}, std::move(basis)));
+            }
+            return terms;
+        }
+        // count[i][r](profile): in how many triples player i holds role r.
+        std::vector<std::vector<Eigen::VectorXd>> count(
+            n, std::vector<Eigen::VectorXd>(kRoleCount, Eigen::VectorXd::Zero(size)));
+        for (Eigen::Index p = 0; p < size; ++p) {
+            const Structure s = read_structure(warmth_matrix(game, static_cast<std::size_t>(p)));
+            for (const auto& triad : s.triads)
+                for (int a = 0; a < 3; ++a) count[triad.players[a]][static_cast<int>(triad.roles[a])](p) += 1.0;
+        }
+        for (int i = 0; i < n; ++i)
+            for (int r = 0; r < kRoleCount; ++r)
+                if (count[i][r].any())
+                    terms.push_back(ctx.term(i, 1.0, {ctx.entry("psi", i), ctx.entry("score", r)},
+                                             std::move(count[i][r])));
+        return terms;
+    };
+    return spec;
+}
+
+}  // namespace triad::drivers

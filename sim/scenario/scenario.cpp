@@ -1,0 +1,307 @@
+#include "triad/scenario/scenario.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
+namespace triad {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& scenario_keys() {
+    static const std::vector<std::string> keys = {"triad", "title", "description", "sources", "extends",
+                                                  "players", "drivers", "selection", "timeline", "sweep", "predictions"};
+    return keys;
+}
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t state) {
+    for (unsigned char c : bytes) {
+        state ^= c;
+        state *= 0x100000001b3ULL;
+    }
+    return state;
+}
+
+std::string hex16(std::uint64_t value) {
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+    return buffer;
+}
+
+int Scenario::player_index(std::string_view name) const {
+    for (std::size_t i = 0; i < players.size(); ++i)
+        if (players[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<std::string> Scenario::player_names() const {
+    std::vector<std::string> names;
+    for (const auto& p : players) names.push_back(p.name);
+    return names;
+}
+
+namespace {
+
+// Names become parts of dotted paths and of CSV cells: keep them plain.
+void check_name(const std::string& name, const SourceLocation& where, std::string_view what) {
+    const bool ok = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                    std::all_of(name.begin(), name.end(), [](unsigned char c) {
+                        return std::isalnum(c) || c == '_' || c == '-';
+                    });
+    if (!ok)
+        throw InputError(where, "'" + name + "' is not a valid " + std::string(what) +
+                                    " name: use letters, digits, '_' or '-', starting with a letter or '_'");
+}
+
+void check_unique_keys_everywhere(const TreeNode& node) {
+    if (node.is_map()) {
+        node.check_unique_keys("this map");
+        for (const auto& entry : node.entries) check_unique_keys_everywhere(entry.value);
+    } else if (node.is_sequence()) {
+        for (const auto& item : node.items) check_unique_keys_everywhere(item);
+    }
+}
+
+struct Loaded {
+    TreeNode document;
+    std::vector<std::string> files;
+    std::string bytes;
+};
+
+Loaded load_with_extends(std::string_view text, const std::string& filename,
+                         std::vector<std::string>& chain) {
+    TreeNode overlay = parse_yaml(text, filename);
+    if (overlay.is_null()) throw InputError({filename, 1, 1}, "the scenario file is empty");
+    overlay.expect_map("a scenario (its top level)");
+    check_unique_keys_everywhere(overlay);
+    overlay.check_keys(scenario_keys(), "the scenario's top level");
+
+    Loaded out;
+    if (const TreeNode* extends = overlay.find("extends")) {
+        const std::string relative = extends->as_string("extends (a scenario file to build on)");
+        const fs::path base_dir = fs::path(filename).parent_path();
+        const std::string base_path = (base_dir / relative).lexically_normal().string();
+        if (!fs::exists(base_path))
+            throw InputError(extends->where, "extends names '" + relative +
+                                                 "', but there is no file " + base_path);
+        const std::string canonical = fs::weakly_canonical(base_path).string();
+        if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
+            throw InputError(extends->where, "extends '" + relative +
+                                                 "' makes a cycle: a scenario cannot build on itself");
+        chain.push_back(canonical);
+        const std::string base_text = read_text_file(base_path);
+        Loaded base = load_with_extends(base_text, base_path, chain);
+        out.document = merge_trees(std::move(base.document), overlay);
+        out.files = std::move(base.files);
+        out.bytes = std::move(base.bytes);
+    } else {
+        out.document = std::move(overlay);
+    }
+    out.files.push_back(filename);
+    out.bytes += text;
+    return out;
+}
+
+std::string render_source(const TreeNode& node) {
+    if (node.is_scalar()) return node.scalar;
+    node.expect_map("a source (text, or a map with author, title, venue, year, url)");
+    static const std::vector<std::string> keys = {"author", "title", "venue", "year", "url", "note"};
+    node.check_keys(keys, "a source");
+    std::string out;
+    for (const auto& key : keys) {
+        if (const TreeNode* v = node.find(key)) {
+            if (!out.empty()) out += ", ";
+            out += key == "title" ? "\"" + v->as_string(key) + "\"" : v->as_string(key);
+        }
+    }
+    return out;
+}
+
+ActionDecl parse_action(const TreeEntry& entry, int self, const std::vector<std::string>& names) {
+    ActionDecl action;
+    action.name = entry.key;
+    action.where = entry.key_where;
+    check_name(action.name, action.where, "action");
+    action.stances.assign(names.size(), Stance::hedge);
+    const TreeNode& body = entry.value;
+    if (body.is_null()) return action;  // a plain action without stances (table games)
+    body.expect_map("the stances of action '" + action.name +
+                    "' (player: align | hedge | oppose)");
+    for (const auto& stance_entry : body.entries) {
+        const auto found = std::find(names.begin(), names.end(), stance_entry.key);
+        if (found == names.end())
+            throw InputError(stance_entry.key_where,
+                             "action '" + action.name + "' takes a stance toward unknown player '" +
+                                 stance_entry.key + "'",
+                             suggest(stance_entry.key, names));
+        const int toward = static_cast<int>(found - names.begin());
+        if (toward == self)
+            throw InputError(stance_entry.key_where,
+                             "action '" + action.name + "' of " + names[self] +
+                                 " takes a stance toward itself; stances are toward other players");
+        const std::string text = stance_entry.value.as_string("a stance");
+        const auto stance = parse_stance(text);
+        if (!stance) {
+            static const std::vector<std::string> stance_words = {"align", "hedge", "oppose"};
+            throw InputError(stance_entry.value.where, "unknown stance '" + text + "'",
+                             suggest(text, stance_words) + " (or +1, 0, -1)");
+        }
+        action.stances[toward] = *stance;
+        action.declares_stances = true;
+    }
+    return action;
+}
+
+void parse_players(const TreeNode& node, Scenario& scenario) {
+    node.expect_map("players (a map from each player's name to its settings)");
+    if (node.entries.empty()) throw InputError(node.where, "a scenario needs at least one player");
+    std::vector<std::string> names;
+    for (const auto& entry : node.entries) {
+        check_name(entry.key, entry.key_where, "player");
+        static const std::vector<std::string> reserved = {"players", "drivers", "selection",
+                                                          "timeline", "memory"};
+        if (std::find(reserved.begin(), reserved.end(), entry.key) != reserved.end())
+            throw InputError(entry.key_where, "'" + entry.key + "' is reserved; pick another player name");
+        names.push_back(entry.key);
+    }
+    for (std::size_t i = 0; i < node.entries.size(); ++i) {
+        const TreeEntry& entry = node.entries[i];
+        PlayerDecl player;
+        player.name = entry.key;
+        player.where = entry.key_where;
+        player.power_where = entry.key_where;
+        player.discount_where = entry.key_where;
+        const TreeNode& body = entry.value;
+        if (!body.is_null()) {
+            body.expect_map("player '" + player.name + "' (keys: power, discount, actions)");
+            static const std::vector<std::string> keys = {"power", "discount", "actions"};
+            body.check_keys(keys, "player '" + player.name + "'");
+            if (const TreeNode* power = body.find("power")) {
+                player.power = power->as_number("the power of " + player.name);
+                player.power_where = power->where;
+                if (player.power <= 0.0)
+                    throw InputError(power->where, "the power of " + player.name +
+                                                       " must be positive (it enters ratios and logarithms)");
+            }
+            if (const TreeNode* discount = body.find("discount")) {
+                player.discount = discount->as_number("the discount factor of " + player.name);
+                player.discount_where = discount->where;
+            }
+            if (const TreeNode* actions = body.find("actions")) {
+                if (actions->is_sequence()) {
+                    // A list of plain names: actions without stances.
+                    for (const auto& item : actions->items) {
+                        TreeEntry as_entry{item.as_string("an action name"), item.where, TreeNode{}};
+                        player.actions.push_back(parse_action(as_entry, static_cast<int>(i), names));
+                    }
+                } else {
+                    actions->expect_map("the actions of " + player.name +
+                                        " (a map from action name to its stances)");
+                    for (const auto& action_entry : actions->entries)
+                        player.actions.push_back(parse_action(action_entry, static_cast<int>(i), names));
+                }
+                if (player.actions.empty())
+                    throw InputError(actions->where, player.name + " has an empty action list");
+                for (std::size_t a = 0; a < player.actions.size(); ++a)
+                    for (std::size_t b = 0; b < a; ++b)
+                        if (player.actions[a].name == player.actions[b].name)
+                            throw InputError(player.actions[a].where,
+                                             "action '" + player.actions[a].name + "' of " +
+                                                 player.name + " is named twice");
+            }
+        }
+        scenario.players.push_back(std::move(player));
+    }
+    // The profile space must fit in memory.
+    std::vector<int> counts;
+    for (const auto& p : scenario.players) {
+        int count = static_cast<int>(p.actions.size());
+        if (count == 0) {
+            count = 1;
+            for (std::size_t k = 1; k < scenario.players.size(); ++k) count *= 3;
+        }
+        counts.push_back(count);
+    }
+    if (!profile_count(counts)) {
+        double total = 1;
+        std::string shape;
+        for (int c : counts) {
+            total *= c;
+            shape += (shape.empty() ? "" : " x ") + std::to_string(c);
+        }
+        char amount[64];
+        std::snprintf(amount, sizeof amount, "%.3g", total);
+        throw InputError(node.where,
+                         "the game has " + std::string(amount) + " pure profiles (" + shape +
+                             " actions), more than triad holds (" + std::to_string(kMaxProfiles) + ")",
+                         "give players named actions (actions: under each player) so that the "
+                         "product of their action counts stays below the limit");
+    }
+}
+
+void parse_drivers(const TreeNode& node, Scenario& scenario) {
+    if (node.is_null()) return;
+    node.expect_map("drivers (a map from driver name to its parameters)");
+    for (const auto& entry : node.entries) {
+        DriverDecl driver;
+        driver.name = entry.key;
+        driver.where = entry.key_where;
+        check_name(driver.name, driver.where, "driver");
+        driver.type = driver.name;
+        if (const TreeNode* type = entry.value.find("type"))
+            driver.type = type->as_string("the driver type");
+        if (!entry.value.is_null() && !entry.value.is_map())
+            entry.value.expect_map("driver '" + driver.name + "' (its parameters)");
+        if (scenario.player_index(driver.name) >= 0)
+            throw InputError(driver.where, "driver '" + driver.name +
+                                               "' has the name of a player; parameter paths would be ambiguous");
+        driver.node = entry.value;
+        scenario.drivers.push_back(std::move(driver));
+    }
+}
+
+Scenario build_scenario(Loaded loaded, const std::string& path) {
+    Scenario scenario;
+    scenario.path = path;
+    scenario.files = std::move(loaded.files);
+    scenario.content_hash = hex16(fnv1a64(loaded.bytes));
+    scenario.document = std::move(loaded.document);
+    const TreeNode& doc = scenario.document;
+
+    if (const TreeNode* version = doc.find("triad")) {
+        const long long v = version->as_integer("the format version (triad: 1)");
+        if (v != 1)
+            throw InputError(version->where, "this program reads scenario format 1, not " +
+                                                 std::to_string(v));
+    }
+    if (const TreeNode* title = doc.find("title")) scenario.title = title->as_string("the title");
+    if (const TreeNode* description = doc.find("description"))
+        scenario.description = description->as_string("the description");
+    if (const TreeNode* sources = doc.find("sources")) {
+        sources->expect_sequence("sources (a list of cited works)");
+        for (const auto& item : sources->items) scenario.sources.push_back(render_source(item));
+    }
+    const TreeNode* players = doc.find("players");
+    if (!players)
+        throw InputError(doc.where, "the scenario has no 'players' section",
+                         "add e.g. players: {us: {power: 27}, russia: {power: 2}, china: {power: 18}}");
+    parse_players(*players, scenario);
+    if (const TreeNode* drivers = doc.find("drivers")) parse_drivers(*drivers, scenario);
+    return scenario;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& filename) {
+    std::vector<std::string> chain;
+    return build_scenario(load_with_extends(text, filename, chain), filename);
+}
+
+Scenario load_scenario(const std::string& path) {
+    const std::string text = read_text_file(path);
+    std::vector<std::string> chain = {fs::weakly_canonical(path).string()};
+    return build_scenario(load_with_extends(text, path, chain), path);
+}
+
+}  // namespace triad

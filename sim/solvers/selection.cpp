@@ -1,0 +1,159 @@
+#include "triad/solvers/selection.hpp"
+
+#include "triad/solvers/equilibrium.hpp"
+#include "triad/solvers/pure.hpp"
+#include "triad/core/error.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/solvers/qre.hpp"
+#include "triad/solvers/stationary.hpp"
+
+#include <algorithm>
+
+namespace triad {
+
+SelectionRule read_selection_rule(const Scenario& scenario) {
+    SelectionRule rule;
+    const TreeNode* node = scenario.document.find("selection");
+    if (!node || node->is_null()) return rule;
+    node->expect_map("selection (method, lambda, tie_break, tie_tolerance)");
+    static const std::vector<std::string> keys = {"method", "lambda", "tie_break", "tie_tolerance"};
+    node->check_keys(keys, "selection");
+    if (const TreeNode* m = node->find("method")) {
+        static const std::vector<std::string> methods = {"stable", "qre", "pure"};
+        rule.method = m->as_string("the selection method");
+        if (std::find(methods.begin(), methods.end(), rule.method) == methods.end())
+            throw InputError(m->where, "unknown selection method '" + rule.method + "'", suggest(rule.method, methods));
+    }
+    if (const TreeNode* l = node->find("lambda")) {
+        rule.lambda = l->as_number("selection lambda");
+        if (rule.lambda < 0.0) throw InputError(l->where, "selection lambda must be >= 0");
+    }
+    if (const TreeNode* t = node->find("tie_break")) {
+        static const std::vector<std::string> choices = {"qre", "none"};
+        rule.tie_break = t->as_string("tie_break");
+        if (std::find(choices.begin(), choices.end(), rule.tie_break) == choices.end())
+            throw InputError(t->where, "unknown tie_break '" + rule.tie_break + "'", suggest(rule.tie_break, choices));
+    }
+    if (const TreeNode* t = node->find("tie_tolerance")) {
+        rule.tie_tolerance = t->as_number("tie_tolerance");
+        if (rule.tie_tolerance < 0.0 || rule.tie_tolerance >= 1.0)
+            throw InputError(t->where, "tie_tolerance must be in [0, 1)");
+    }
+    return rule;
+}
+
+std::string describe(const SelectionRule& rule) {
+    std::string out = rule.method;
+    if (rule.method == "stable") out += " (lambda " + format_number(rule.lambda) + ")";
+    if (rule.tie_break == "qre") out += ", ties broken by the QRE limit";
+    return out;
+}
+
+Eigen::VectorXd product_distribution(const Game& game, const MixedProfile& strategy) {
+    const auto& space = game.space;
+    Eigen::VectorXd out(static_cast<Eigen::Index>(space.size()));
+    std::vector<int> actions(space.players(), 0);
+    for (std::size_t p = 0; p < space.size(); ++p) {
+        double mass = 1.0;
+        for (int i = 0; i < space.players(); ++i) mass *= strategy[i](actions[i]);
+        out(static_cast<Eigen::Index>(p)) = mass;
+        for (int i = 0; i < space.players(); ++i) {
+            if (++actions[i] < space.actions(i)) break;
+            actions[i] = 0;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+struct Fill {
+    const Game& game;
+    const SelectionRule& rule;
+    std::optional<OutcomeDistribution> qre_outcome = std::nullopt;
+
+    const OutcomeDistribution& qre() {
+        if (!qre_outcome) {
+            const QreResult q = trace_qre(game);
+            qre_outcome = outcome_distribution(game, product_distribution(game, q.limit.strategy));
+        }
+        return *qre_outcome;
+    }
+
+    // The most probable label; near-ties go to the QRE's favourite (or the first label).
+    std::pair<std::string, double> pick(const std::map<std::string, double>& d,
+                                        const std::map<std::string, double>* (Fill::*tie_source)(int), int index,
+                                        std::vector<std::string>& notes, const std::string& what) {
+        if (d.empty()) return {"", 0.0};
+        double best = 0.0;
+        for (const auto& [label, p] : d) best = std::max(best, p);
+        std::vector<std::string> tied;
+        for (const auto& [label, p] : d)
+            if (p >= best - rule.tie_tolerance) tied.push_back(label);
+        std::string chosen = tied.front();
+        if (tied.size() > 1 && rule.tie_break == "qre") {
+            const std::map<std::string, double>* q = (this->*tie_source)(index);
+            double top = -1.0;
+            for (const auto& label : tied) {
+                const auto found = q->find(label);
+                const double v = found == q->end() ? 0.0 : found->second;
+                if (v > top) top = v, chosen = label;
+            }
+            notes.push_back(what + ": tie between " + std::to_string(tied.size()) + " labels broken by the QRE limit");
+        }
+        return {chosen, d.at(chosen)};
+    }
+    const std::map<std::string, double>* configuration_source(int) { return &qre().configuration; }
+    const std::map<std::string, double>* alignment_source(int i) { return &qre().alignment[i]; }
+    const std::map<std::string, double>* role_source(int i) { return &qre().role[i]; }
+};
+
+}  // namespace
+
+Prediction predict(const Game& game, const SelectionRule& rule) {
+    Prediction out;
+    out.rule = describe(rule);
+    Eigen::VectorXd distribution;
+    std::string method = rule.method;
+    if (method == "pure") {
+        const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+        if (eqs.empty()) {
+            out.notes.push_back("no pure equilibrium: fell back to the stable method");
+            out.rule += "; no pure equilibrium, so stable (lambda " + format_number(rule.lambda) + ")";
+            method = "stable";
+        } else {
+            distribution = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
+            for (const auto& e : eqs) distribution(static_cast<Eigen::Index>(*e.profile)) = 1.0 / static_cast<double>(eqs.size());
+        }
+    }
+    if (method == "stable") distribution = stationary_distribution(game, rule.lambda).probability;
+    if (method == "qre") distribution = product_distribution(game, trace_qre(game).limit.strategy);
+
+    Eigen::Index top = 0;
+    distribution.maxCoeff(&top);
+    out.profile = static_cast<std::size_t>(top);
+    if (!game.has_stances()) return out;
+    const OutcomeDistribution outcome = outcome_distribution(game, distribution);
+    out.configuration = outcome.configuration;
+    out.alignment = outcome.alignment;
+    out.role = outcome.role;
+    Fill fill{game, rule};
+    if (!outcome.configuration.empty()) {
+        auto [label, p] = fill.pick(outcome.configuration, &Fill::configuration_source, 0, out.notes, "configuration");
+        out.selected_configuration = label;
+        out.configuration_probability = p;
+    }
+    for (int i = 0; i < game.player_count(); ++i) {
+        auto [label, p] = fill.pick(outcome.alignment[i], &Fill::alignment_source, i, out.notes, game.players[i] + "'s alignment");
+        out.selected_alignment.push_back(label);
+        out.alignment_probability.push_back(p);
+        if (!outcome.role.empty()) {
+            auto [r, rp] = fill.pick(outcome.role[i], &Fill::role_source, i, out.notes, game.players[i] + "'s role");
+            out.selected_role.push_back(r);
+            out.role_probability.push_back(rp);
+        }
+    }
+    return out;
+}
+
+}  // namespace triad

@@ -1,0 +1,361 @@
+#include "triad/studies/sweep.hpp"
+
+#include "triad/solvers/equilibrium.hpp"
+#include "triad/solvers/pure.hpp"
+#include "triad/solvers/selection.hpp"
+#include "triad/core/triangle.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
+#include <chrono>
+#include <thread>
+
+namespace triad {
+
+std::string_view to_string(SweepAnalysis analysis) {
+    switch (analysis) {
+        case SweepAnalysis::pure: return "pure";
+        case SweepAnalysis::stage: return "stage";
+        case SweepAnalysis::timeline: return "timeline";
+    }
+    return "stage";
+}
+
+std::optional<SweepAnalysis> parse_sweep_analysis(std::string_view text) {
+    if (text == "pure") return SweepAnalysis::pure;
+    if (text == "stage") return SweepAnalysis::stage;
+    if (text == "timeline") return SweepAnalysis::timeline;
+    return std::nullopt;
+}
+
+std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis) {
+    std::vector<std::string> out;
+    const bool triangle = game.has_stances() && game.player_count() == 3;
+    switch (analysis) {
+        case SweepAnalysis::pure:
+            out = {"pure_count"};
+            if (triangle) out.push_back("configurations");
+            if (game.has_stances())
+                for (const auto& p : game.players) out.push_back(p + "_alignments");
+            break;
+        case SweepAnalysis::stage:
+            if (triangle) out = {"configuration", "configuration_probability"};
+            for (const auto& p : game.players)
+                if (game.has_stances()) {
+                    out.push_back(p + "_alignment");
+                    out.push_back(p + "_alignment_probability");
+                    if (triangle) out.push_back(p + "_role");
+                }
+            out.push_back("pure_count");
+            break;
+        case SweepAnalysis::timeline:
+            out = {"first_shift_time", "first_shift_what", "first_shift_from", "first_shift_to", "shifts"};
+            if (triangle) {
+                out.push_back("final_configuration");
+                for (const auto& c : configuration_names()) out.push_back("share_" + std::string(c));
+                out.push_back("configuration_path");
+            }
+            for (const auto& p : game.players)
+                if (game.has_stances()) {
+                    out.push_back(p + "_alignment_path");
+                    if (triangle) out.push_back(p + "_role_path");
+                }
+            break;
+    }
+    return out;
+}
+
+SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analysis, std::vector<std::string> columns) {
+    SweepSpec spec;
+    const SourceLocation where{"--param", 0, 0};
+    for (const auto& axis : design.axes) {
+        auto entries = model.parameters().resolve(axis.path, where);
+        for (std::size_t e : entries) {
+            model.parameters().check_value(e, axis.lower, where);
+            model.parameters().check_value(e, axis.upper, where);
+        }
+        spec.axis_entries.push_back(std::move(entries));
+    }
+    const std::vector<std::string> available = sweep_columns(model.game(), analysis);
+    if (columns.empty())  // label paths are long: only on request
+        for (const auto& c : available)
+            if (!c.ends_with("_path")) columns.push_back(c);
+    for (const auto& c : columns)
+        if (std::find(available.begin(), available.end(), c) == available.end())
+            throw InputError({"--columns", 0, 0}, "the " + std::string(to_string(analysis)) + " analysis has no column '" + c + "'",
+                             suggest(c, available));
+    if (analysis == SweepAnalysis::timeline) (void)read_timeline(model);  // errors now, not mid-sweep
+    spec.design = std::move(design);
+    spec.analysis = analysis;
+    spec.columns = std::move(columns);
+    return spec;
+}
+
+std::string label_path(const std::vector<double>& times, const std::vector<std::string>& labels) {
+    std::string out;
+    for (std::size_t k = 0; k < labels.size(); ++k)
+        if (k == 0 || labels[k] != labels[k - 1]) out += (out.empty() ? "" : ";") + format_number(times[k]) + ":" + labels[k];
+    return out;
+}
+
+std::vector<PathSegment> read_label_path(const std::string& text) {
+    std::vector<PathSegment> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(';', begin);
+        if (end == std::string::npos) end = text.size();
+        const std::string item = text.substr(begin, end - begin);
+        const auto colon = item.find(':');
+        const auto time = colon == std::string::npos ? std::nullopt : parse_number(item.substr(0, colon));
+        if (!time) throw Error("malformed label path entry '" + item + "' (expected TIME:LABEL)");
+        out.push_back({*time, item.substr(colon + 1)});
+        begin = end + 1;
+    }
+    return out;
+}
+
+std::pair<std::size_t, std::size_t> shard_range(std::size_t size, int k, int n) {
+    // floor(size * k / n) without overflow: size = q n + r gives q k + floor(r k / n).
+    const auto boundary = [&](std::size_t j) {
+        const std::size_t parts = static_cast<std::size_t>(n);
+        return (size / parts) * j + (size % parts) * j / parts;
+    };
+    return {boundary(static_cast<std::size_t>(k)), boundary(static_cast<std::size_t>(k + 1))};
+}
+
+namespace {
+
+std::string cell(double v) { return format_number(v); }
+
+std::string joined(const std::set<std::string>& labels) {
+    std::string out;
+    for (const auto& l : labels) out += (out.empty() ? "" : ";") + l;
+    return out;
+}
+
+}  // namespace
+
+SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
+    : base_(model), spec_(spec), model_(model),
+      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })) {
+    if (spec.analysis == SweepAnalysis::timeline) {
+        timeline_ = read_timeline(model);
+        if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);
+    }
+}
+
+std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point) {
+    model_.reset_to(base_);
+    for (std::size_t a = 0; a < point.size(); ++a)
+        for (std::size_t e : spec_.axis_entries[a]) model_.set(e, point[a]);
+    const Game& game = model_.game();
+    const int n = game.player_count();
+    std::map<std::string, std::string> values;
+    switch (spec_.analysis) {
+        case SweepAnalysis::pure: {
+            const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+            values["pure_count"] = std::to_string(eqs.size());
+            if (game.has_stances()) {
+                std::set<std::string> configurations;
+                std::vector<std::set<std::string>> alignments(n);
+                for (const auto& e : eqs) {
+                    const Structure s = read_structure(warmth_matrix(game, *e.profile));
+                    if (n == 3) configurations.insert(std::string(to_string(s.triads.front().configuration)));
+                    for (int i = 0; i < n; ++i) alignments[i].insert(alignment_label(game, s.alignment[i]));
+                }
+                values["configurations"] = joined(configurations);
+                for (int i = 0; i < n; ++i) values[game.players[i] + "_alignments"] = joined(alignments[i]);
+            }
+            break;
+        }
+        case SweepAnalysis::stage: {
+            const Prediction p = predict(game, read_selection_rule(model_.scenario()));
+            values["configuration"] = p.selected_configuration;
+            values["configuration_probability"] = cell(p.configuration_probability);
+            for (int i = 0; i < n && game.has_stances(); ++i) {
+                values[game.players[i] + "_alignment"] = p.selected_alignment[i];
+                values[game.players[i] + "_alignment_probability"] = cell(p.alignment_probability[i]);
+                if (!p.selected_role.empty()) values[game.players[i] + "_role"] = p.selected_role[i];
+            }
+            values["pure_count"] = std::to_string(pure_equilibria(game, payoff_tolerance(game)).size());
+            break;
+        }
+        case SweepAnalysis::timeline: {
+            const RunResult run = run_timeline(model_, *timeline_, timeline_->seed, {.explain_shifts = false, .record_parameters = false});
+            if (!run.shifts.empty()) {
+                const ShiftEvent& s = run.shifts.front();
+                values["first_shift_time"] = cell(s.time);
+                values["first_shift_what"] = s.what;
+                values["first_shift_from"] = s.from;
+                values["first_shift_to"] = s.to;
+            }
+            values["shifts"] = std::to_string(run.shifts.size());
+            if (wants_paths_) {  // long strings: only when a column asks for them
+                std::vector<double> times;
+                for (const auto& r : run.periods) times.push_back(r.time);
+                std::vector<std::string> labels(run.periods.size());
+                for (int i = 0; i < n && game.has_stances(); ++i) {
+                    for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
+                    values[game.players[i] + "_alignment_path"] = label_path(times, labels);
+                    if (n != 3) continue;
+                    for (std::size_t k = 0; k < labels.size(); ++k) {
+                        const TriadReading& t = *run.periods[k].triangle;
+                        for (int a = 0; a < 3; ++a)
+                            if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
+                    }
+                    values[game.players[i] + "_role_path"] = label_path(times, labels);
+                }
+                if (n == 3 && game.has_stances()) {
+                    for (std::size_t k = 0; k < labels.size(); ++k)
+                        labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
+                    values["configuration_path"] = label_path(times, labels);
+                }
+            }
+            if (n == 3 && game.has_stances()) {
+                std::map<std::string, double> share;
+                for (const auto& r : run.periods) share[std::string(to_string(r.triangle->configuration))] += 1.0 / run.periods.size();
+                values["final_configuration"] = std::string(to_string(run.periods.back().triangle->configuration));
+                for (const auto& c : configuration_names()) values["share_" + std::string(c)] = cell(share[std::string(c)]);
+            }
+            break;
+        }
+    }
+    std::vector<std::string> cells;
+    cells.reserve(spec_.columns.size());
+    for (const auto& c : spec_.columns) cells.push_back(values[c]);
+    return cells;
+}
+
+std::string SweepEvaluator::evaluate_column(std::span<const double> point, const std::string& column) {
+    const auto cells = evaluate(point);
+    for (std::size_t c = 0; c < spec_.columns.size(); ++c)
+        if (spec_.columns[c] == column) return cells[c];
+    throw Error("no column '" + column + "' in this sweep");
+}
+
+std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& spec, std::size_t along,
+                                      const std::string& column, double tolerance) {
+    const Design& design = spec.design;
+    if (design.kind != DesignKind::grid) throw Error("boundaries need a grid design");
+    const Axis& axis = design.axes.at(along);
+    Design others = design;
+    others.axes.erase(others.axes.begin() + static_cast<long>(along));
+    const std::size_t combinations = others.axes.empty() ? 1 : others.size();
+    SweepEvaluator evaluator(model, spec);
+    std::vector<Boundary> out;
+    std::vector<double> point(design.axes.size()), rest(others.axes.size());
+    const std::size_t n = std::max<std::size_t>(1, axis.count);
+    auto grid_x = [&](std::size_t i) {
+        return n == 1 ? axis.lower : axis.lower + (axis.upper - axis.lower) * static_cast<double>(i) / static_cast<double>(n - 1);
+    };
+    for (std::size_t k = 0; k < combinations; ++k) {
+        if (!others.axes.empty()) design_point(others, k, rest);
+        for (std::size_t a = 0, r = 0; a < design.axes.size(); ++a)
+            if (a != along) point[a] = rest[r++];
+        auto label_at = [&](double x) {
+            point[along] = x;
+            return evaluator.evaluate_column(point, column);
+        };
+        std::string previous = label_at(grid_x(0));
+        for (std::size_t i = 1; i < n; ++i) {
+            double lo = grid_x(i - 1), hi = grid_x(i);
+            const std::string next = label_at(hi);
+            if (next == previous) continue;
+            while (hi - lo > tolerance) {  // the label at lo is `previous`, at hi it is not
+                const double mid = 0.5 * (lo + hi);
+                if (label_at(mid) == previous) lo = mid;
+                else hi = mid;
+            }
+            out.push_back({rest, previous, label_at(hi), lo, hi});
+            previous = next;
+        }
+    }
+    return out;
+}
+
+std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,
+                      const std::function<void(const std::vector<SweepRow>&)>& emit) {
+    const std::size_t first = options.first, last = std::max(options.first, options.last);
+    const std::size_t chunk = std::max<std::size_t>(1, options.chunk);
+    const std::size_t chunks = (last - first + chunk - 1) / chunk;
+    const DesignSampler sampler(spec.design);
+    const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<std::size_t>(1, chunks))));
+
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::map<std::size_t, std::vector<SweepRow>> done;  // finished chunks waiting for their turn
+    std::atomic<std::size_t> next_chunk{0};
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    // Workers may run ahead of the writer by at most this many chunks (bounded memory).
+    const std::size_t window = static_cast<std::size_t>(threads) * 4;
+    std::size_t emitted_chunks = 0;
+
+    auto stopped = [&] { return failed.load() || (options.stop && options.stop->load()); };
+    // A worker checks for a stop before taking a chunk; a chunk once taken is always finished,
+    // so the writer knows chunk c will arrive exactly when c < next_chunk.
+    auto worker = [&] {
+        try {
+            SweepEvaluator evaluator(model, spec);
+            std::vector<double> point(spec.design.axes.size());
+            for (;;) {
+                if (stopped()) return;
+                const std::size_t c = next_chunk.fetch_add(1);
+                if (c >= chunks) return;
+                {
+                    std::unique_lock lock(mutex);
+                    ready.wait(lock, [&] { return c < emitted_chunks + window || failed.load(); });
+                    if (failed) return;
+                }
+                std::vector<SweepRow> rows;
+                const std::size_t begin = first + c * chunk, end = std::min(last, begin + chunk);
+                for (std::size_t index = begin; index < end; ++index) {
+                    sampler.point(index, point);
+                    rows.push_back({index, point, evaluator.evaluate(point)});
+                }
+                std::lock_guard lock(mutex);
+                done.emplace(c, std::move(rows));
+                ready.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            if (!failure) failure = std::current_exception();
+            failed = true;
+            ready.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);  // the calling thread writes
+
+    std::size_t emitted_to = first;
+    for (std::size_t c = 0; c < chunks; ++c) {
+        std::vector<SweepRow> rows;
+        {
+            std::unique_lock lock(mutex);
+            // Wake up now and then to notice a stop requested from outside (a signal handler).
+            while (!done.count(c) && !failed.load() && !(stopped() && c >= next_chunk.load()))
+                ready.wait_for(lock, std::chrono::milliseconds(50));
+            if (!done.count(c)) break;
+            rows = std::move(done[c]);
+            done.erase(c);
+            ++emitted_chunks;
+            ready.notify_all();
+        }
+        emit(rows);
+        if (!rows.empty()) emitted_to = rows.back().index + 1;
+        if (options.stop && options.stop->load()) break;  // whole chunks so far; the rest on --resume
+    }
+    {
+        std::lock_guard lock(mutex);
+        if (!failure && emitted_to < last) failed = stopped();  // release workers waiting on the window
+        ready.notify_all();
+    }
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    return emitted_to;
+}
+
+}  // namespace triad

@@ -1,0 +1,152 @@
+# Command-line tests: each runs the real triad program from the source folder and checks its
+# exit code and output (run_cli.cmake). Names start with "cli." so `ctest -R cli` runs them.
+set(TRIAD_RUN_CLI ${CMAKE_CURRENT_LIST_DIR}/run_cli.cmake)
+set(TRIAD_CLI_TMP ${CMAKE_CURRENT_BINARY_DIR}/cli_tmp)
+file(MAKE_DIRECTORY ${TRIAD_CLI_TMP})
+
+function(triad_cli_test name expect_exit expect)
+  add_test(NAME cli.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${expect_exit} "-DEXPECT=${expect}"
+                   -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${TRIAD_RUN_CLI} -- $<TARGET_FILE:triad_cli> ${ARGN})
+endfunction()
+
+set(B scenarios/baseline.yaml)
+set(BAD tests/data/scenarios)
+
+# Usage and help.
+triad_cli_test(usage 2 "Usage: triad COMMAND")
+triad_cli_test(help 0 "Commands:.*solve" --help)
+triad_cli_test(version 0 "triad [0-9]+\\.[0-9]+\\.[0-9]+" --version)
+triad_cli_test(unknown_command 2 "unknown command 'slove'; did you mean 'solve'" slove ${B})
+foreach(command validate solve export params list)
+  triad_cli_test(help_${command} 0 "Usage: triad ${command}.*Options" ${command} --help)
+endforeach()
+triad_cli_test(bad_option 2 "unrecognised option|unrecognized option" solve ${B} --frobnicate)
+triad_cli_test(bad_format 2 "unknown format 'jsn'; did you mean 'json'" solve ${B} --format jsn)
+
+# Solving the baseline and the textbook games.
+triad_cli_test(solve_baseline 0 "1 pure equilibrium.*stable_marriage.*russia +-us/\\+china.*china +partner" solve ${B})
+triad_cli_test(solve_json 0 "\"version\": \"[0-9.]+\".*\"content_hash\": \"[0-9a-f]+\".*\"equilibria\": \\[.*\"method\": \"pure\".*\"regret\": 0.*\"configuration\": \"stable_marriage\"" solve ${B} --format json)
+triad_cli_test(solve_csv 0 "# triad .*\nequilibrium,method,regret,labels,us_action.*\n1,pure,0,strict," solve ${B} --format csv)
+triad_cli_test(solve_set 0 "--set ambition.a.china.russia=4.*unit_veto" solve ${B} --set ambition.a.china.russia=4)
+triad_cli_test(solve_set_unknown 1 "--set: unknown parameter path 'russia.regime_fer'; did you mean 'russia.regime_fear'" solve ${B} --set russia.regime_fer=1)
+triad_cli_test(solve_set_range 1 "outside its range" solve ${B} --set russia.regime_fear=-1)
+triad_cli_test(solve_pd 0 "1 pure equilibrium.*defect +1\\.0000.*defect" solve scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(solve_nfg 0 "Prisoner.s dilemma.*1 pure equilibrium.*strict" solve tests/data/nfg_pd_names.nfg)
+triad_cli_test(solve_nfg_set 1 "has no parameters" solve tests/data/nfg_pd_names.nfg --set x=1)
+triad_cli_test(solve_output 0 "^$" solve ${B} --format json -o ${TRIAD_CLI_TMP}/baseline.json)
+
+# Export, then solve the exported game: the same equilibrium.
+triad_cli_test(export_nfg 0 "^$" export ${B} --to nfg -o ${TRIAD_CLI_TMP}/baseline.nfg)
+triad_cli_test(solve_exported 0 "1 pure equilibrium.*russia +-us/\\+china" solve ${TRIAD_CLI_TMP}/baseline.nfg)
+set_tests_properties(cli.solve_exported PROPERTIES DEPENDS cli.export_nfg)
+triad_cli_test(export_stdout 0 "^NFG 1 R" export ${B})
+
+# Parameters and drivers.
+triad_cli_test(params 0 "regime_security.F.russia 3 +# \\[0, inf\\] regime_security, alias russia.regime_fear" params ${B})
+triad_cli_test(params_json 0 "\"path\": \"wedge.omega\"" params ${B} --format json)
+triad_cli_test(list_drivers 0 "partnership.*hostility.*regime_security.*junior_partner.*threat.*wedge.*pivot.*ambition.*entrapment.*table" list drivers)
+triad_cli_test(list_unknown 2 "nothing called 'driver' to list; did you mean 'drivers'" list driver)
+
+# Validation: good files pass; each bad file fails with its place and a hint.
+triad_cli_test(validate_ok 0 "baseline.yaml: ok \\(3 players, 729 profiles" validate ${B} scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(validate_misspelt_driver 1 "bad_driver.yaml:[0-9]+:[0-9]+: unknown driver 'regime_securty'; did you mean 'regime_security'" validate ${BAD}/bad_driver.yaml)
+triad_cli_test(validate_malformed 1 "malformed.yaml:[0-9]+:[0-9]+: malformed YAML" validate ${BAD}/malformed.yaml)
+triad_cli_test(validate_negative 1 "negative.yaml:[0-9]+:[0-9]+: .*outside its range.*non-negative" validate ${BAD}/negative.yaml)
+triad_cli_test(validate_missing_file 1 "no_such.yaml: cannot open the file" validate ${BAD}/no_such.yaml)
+triad_cli_test(validate_too_large 1 "too_large.yaml:[0-9]+:[0-9]+: the game has .* pure profiles.*named actions" validate ${BAD}/too_large.yaml)
+triad_cli_test(validate_many 1 "baseline.yaml: ok.*bad_driver.yaml:" validate ${B} ${BAD}/bad_driver.yaml)
+
+# The long-run distribution of logit play.
+triad_cli_test(solve_stable 0 "Long-run distribution of logit play, lambda 10.*configuration: stable_marriage 99\\.[0-9]%.*stochastically stable profiles" solve ${B} --method stable)
+triad_cli_test(solve_stable_json 0 "\"stationary\": \\{.*\"configuration\": \\{.*\"stable_marriage\": 0\\.9.*\"concentration\"" solve ${B} --method stable --format json)
+triad_cli_test(solve_stable_lambda 1 "option lambda = -1 is outside" solve ${B} --method stable --option lambda=-1)
+triad_cli_test(solve_unknown_method 2 "unknown method 'stabel'; did you mean 'stable'" solve ${B} --method stabel)
+
+# Every method through the command line, and the selected outcome printed first.
+triad_cli_test(solve_selected_first 0 "Selected outcome \\(stable \\(lambda 10\\).*configuration +stable_marriage \\(99\\.[0-9]%\\).*russia +aligned with china.*1 pure equilibrium" solve ${B})
+triad_cli_test(solve_selected_json 0 "\"selected\": \\{.*\"configuration\": \"stable_marriage\",.*\"configuration_probability\": 0\\.99.*\"distributions\": \\{.*\"configuration\": \\{.*\"romantic_triangle\"" solve ${B} --format json)
+triad_cli_test(solve_qre 0 "Logit QRE branch: [0-9]+ points.*reached lambda.*qre +regret" solve ${B} --method qre)
+triad_cli_test(solve_qre_json 0 "\"qre\": \\{.*\"branch\": \\[.*\"lambda\": 0," solve ${B} --method qre --format json)
+triad_cli_test(solve_support_nfg 0 "1 support equilibrium.*strict" solve tests/data/nfg_pd_names.nfg --method support)
+triad_cli_test(solve_support_three 1 "works on 2-player games; this one has 3" solve ${B} --method support)
+triad_cli_test(solve_replicator 0 "asymptotically_stable.*replicator eigenvalues" solve ${B} --method replicator)
+triad_cli_test(solve_stable_option 0 "lambda 5 \\(gauss-seidel" solve ${B} --method stable --option lambda=5)
+triad_cli_test(solve_option_unknown 1 "no option 'lamda'; did you mean 'lambda'" solve ${B} --method stable --option lamda=5)
+triad_cli_test(list_solvers 0 "pure.*support.*qre.*stable.*replicator" list solvers)
+
+# Sustaining a pure profile in the repeated game by grim trigger.
+set(PD scenarios/examples/prisoners_dilemma.yaml)
+triad_cli_test(help_sustain 0 "Usage: triad sustain.*delta\\*.*Examples:.*Options" sustain --help)
+triad_cli_test(sustain_pd 0 "row +3 +5 +defect +1 +\\(defect, defect\\) +0\\.5 +0\\.9 +yes.*\nsustainable" sustain ${PD} --profile row=cooperate,col=cooperate)
+triad_cli_test(sustain_pd_impatient 0 "0\\.5 +0\\.4 +no.*NOT sustainable: row needs delta >= 0\\.5, has 0\\.4" sustain ${PD} --profile row=cooperate,col=cooperate --discount 0.4)
+triad_cli_test(sustain_pd_json 0 "\"version\": \"[0-9.]+\".*\"content_hash\": \"[0-9a-f]+\".*\"punishment\": \"nash\".*\"players\": \\[.*\"player\": \"row\".*\"best_deviation\": \"defect\".*\"critical\": 0\\.5.*\"holds\": true.*\"required\": 0\\.5.*\"sustainable\": true" sustain ${PD} --profile row=cooperate,col=cooperate --format json)
+triad_cli_test(sustain_pd_csv 0 "player,cooperative,deviation,best_deviation,punished,punishment_profile,critical,discount,holds\nrow,3,5,defect,1,\"\\(defect, defect\\)\",0\\.5,0\\.9,yes" sustain ${PD} --profile row=cooperate,col=cooperate --format csv)
+triad_cli_test(sustain_pd_infeasible 0 "\"critical\": null.*\"sustainable\": false.*row cannot be held" sustain ${PD} --profile row=cooperate,col=defect --format json)
+triad_cli_test(sustain_minmax 0 "punishment: minmax.*0\\.5" sustain ${PD} --profile row=cooperate,col=cooperate --punishment minmax)
+triad_cli_test(sustain_unknown_action 1 "--profile: unknown action 'defct' of row; did you mean 'defect'\\? row's actions: cooperate, defect" sustain ${PD} --profile row=defct,col=cooperate)
+triad_cli_test(sustain_unknown_player 1 "--profile: unknown player 'rwo'; did you mean 'row'" sustain ${PD} --profile rwo=defect,col=cooperate)
+triad_cli_test(sustain_missing_player 1 "--profile: no action given for col" sustain ${PD} --profile row=cooperate)
+triad_cli_test(sustain_no_profile 2 "profile" sustain ${PD})
+triad_cli_test(sustain_bad_punishment 2 "unknown punishment 'minimax'; did you mean 'minmax'" sustain ${PD} --profile row=cooperate,col=cooperate --punishment minimax)
+triad_cli_test(sustain_bad_discount 1 "--discount: the discount factor 1 is outside \\[0, 1\\)" sustain ${PD} --profile row=cooperate,col=cooperate --discount 1)
+triad_cli_test(sustain_baseline 0 "us .*0 +0\\.9 +yes.*\nsustainable" sustain ${B} --profile us=-russia/-china,russia=-us/+china,china=-us/+russia)
+triad_cli_test(sustain_set_discount 0 "\"discount\": 0\\.95" sustain ${B} --profile us=-russia/-china,russia=-us/+china,china=-us/+russia --set us.discount=0.95 --format json)
+triad_cli_test(sustain_nfg 0 "Row +3 +5 +Defect.*0\\.5 +0\\.9 +yes" sustain tests/data/nfg_pd_names.nfg --profile Row=Cooperate,Column=Cooperate)
+
+# Repeated play over a timeline: the lag demonstration, shifts with causes, runs, errors.
+set(LAG scenarios/lag.yaml)
+triad_cli_test(run_lag 0 "1956 +open +break_china +alone +unit_veto.*1971 +open +break_china +open_us +stable_marriage.*1971  china alignment: balanced -> us.*memory" run ${LAG})
+triad_cli_test(run_lag_json 0 "\"periods\": \\[.*\"grievance\": \\{.*\"critical_discount\".*\"shifts\": \\[.*\"what\": \"china alignment\",.*\"from\": \"balanced\",.*\"to\": \"us\",.*\"held\": 10,.*\"causes\": \\[.*\"driver\": \"memory\"" run ${LAG} --format json)
+triad_cli_test(run_lag_csv 0 "period,time,us_action.*\n0,1950,open,.*# shift period=21 time=1971 what=china alignment from=balanced to=us" run ${LAG} --format csv)
+triad_cli_test(run_lag_tuned 0 "1961  china alignment: balanced -> us" run ${LAG} --set memory.decay=0.15)
+triad_cli_test(run_no_memory 0 "1956  china alignment: russia -> us" run ${LAG} --set memory.gamma.china=0)
+triad_cli_test(run_runs 0 "share of runs in each configuration.*shifts \\(share of runs; dates\\)" run ${LAG} --runs 5 --seed 3)
+triad_cli_test(run_no_timeline 1 "has no 'timeline:' section" run ${B})
+triad_cli_test(run_bad_end 1 "bad_timeline.yaml:[0-9]+:[0-9]+: the timeline ends \\(1940\\) before it starts \\(1950\\)" run tests/data/scenarios/bad_timeline.yaml)
+triad_cli_test(list_rules 0 "best_response.*logit.*fictitious_play.*replicator.*equilibrium_tracking" list rules)
+
+# Sweeps.
+add_test(NAME cli.sweep_resume_and_merge
+         COMMAND ${CMAKE_COMMAND} -DTRIAD=$<TARGET_FILE:triad_cli> -DWORK=${TRIAD_CLI_TMP}/sweep -DSOURCE=${PROJECT_SOURCE_DIR}
+                 -P ${CMAKE_CURRENT_LIST_DIR}/sweep_files.cmake)
+triad_cli_test(sweep_header 0 "# triad sweep\n# version: [0-9.]+\n# scenario: scenarios/baseline.yaml\n# content_hash: [0-9a-f]+\n# design: grid 2 x 3 = 6 points.*# seed: 1\n# analysis: stage\n# command: triad sweep.*\nindex,russia.regime_fear,ambition.a.china.russia,configuration,configuration_probability,us_alignment" sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:3 -q)
+triad_cli_test(sweep_jsonl 0 "# columns: index,russia.regime_fear,pure_count.*\n\\{\"index\":0,\"russia.regime_fear\":0,\"pure_count\":1" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_count --format jsonl -q)
+triad_cli_test(sweep_sobol 0 "# design: sobol 8 points.*\n7," sweep ${B} --design sobol --points 8 --param russia.regime_fear=0:3 --analysis pure -q)
+triad_cli_test(sweep_boundary 0 "from,to,lower,upper,boundary\n0,stable_marriage,unit_veto,2\\.[0-9]+" sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:5 --analysis pure --boundary ambition.a.china.russia --boundary-of configurations)
+triad_cli_test(sweep_bad_column 1 "no column 'pure_cont'; did you mean 'pure_count'" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_cont)
+triad_cli_test(sweep_no_count 2 "needs a count" sweep ${B} --param russia.regime_fear=0:3)
+triad_cli_test(sweep_bad_shard 2 "--shard takes K/N" sweep ${B} --param russia.regime_fear=0:3:2 --shard 4/3)
+triad_cli_test(sweep_timeline 0 "first_shift_time,first_shift_what.*\n0,0\\.04,1956,russia alignment,china,balanced,3,unit_veto,.*\n1,0\\.12,1956,russia alignment,china,balanced,6,stable_marriage," sweep ${LAG} --param memory.decay=0.04:0.2:3 --analysis timeline -q)
+triad_cli_test(sweep_section 0 "# design: lhs 5 points, seed 3,.*\nindex,russia.regime_fear,ambition.a.china.russia,pure_count,configurations\n0,.*\n4," sweep tests/data/scenarios/sweep_section.yaml -q)
+triad_cli_test(validate_timeline 1 "bad_timeline.yaml:9:8: the timeline ends \\(1940\\) before it starts" validate tests/data/scenarios/bad_timeline.yaml)
+
+# The comparison of claims.
+set(CLAIMS tests/data/scenarios/claims.yaml)
+triad_cli_test(compare_table 0 "Tester: At the baseline Russia aligns with China\\.\n +holds on 100%.*The marriage survives any ambition.*\n +partly on [0-9]+% of ambition.a.china.russia \\[0, 4\\].*stops holding at ambition.a.china.russia = 2\\.[0-9]+ \\(holds below\\).*Where the authors disagree[^\n]*\n +Tester vs Skeptic +\\[marriage-whatever-ambition vs no-marriage-when-pressed\\] +on tests/data/scenarios/claims.yaml, 5 points over ambition.a.china.russia \\[0, 4\\]\n +Tester right \\(configuration = stable_marriage\\) on [0-9]+%. Skeptic right \\(configuration != stable_marriage\\) on [0-9]+%. neither [0-9]+%\n +flips: ambition.a.china.russia = 2\\.[0-9]+ \\(Tester below, Skeptic above\\)" compare ${CLAIMS})
+triad_cli_test(compare_json 0 "\"predictions\": \\[.*\"id\": \"marriage-at-baseline\",.*\"author\": \"Tester\",.*\"verdict\": \"holds\",.*\"share\": 1,.*\"boundary\": \\[.*\"disagreements\": \\[.*\"first\": \"marriage-whatever-ambition\",.*\"second_author\": \"Skeptic\",.*\"shared_scenario\": \"tests/data/scenarios/claims.yaml\",.*\"boundary\": \\[.*\"parameter\": \"ambition.a.china.russia\",.*\"below\": \"first\",.*\"above\": \"second\"" compare ${CLAIMS} --format json)
+triad_cli_test(compare_json_shares 0 "\"first_share\": [0-9.]+,\n *\"second_share\": [0-9.]+,\n *\"neither_share\": [0-9.]+," compare ${CLAIMS} --format json)
+triad_cli_test(compare_markdown 0 "\\| author \\| claim \\| verdict \\|.*\\| Tester \\| At the baseline.*\\| first \\| second \\| shared region \\|.*\\| Tester: configuration = stable_marriage \\(`marriage-whatever-ambition`\\) \\| Skeptic: " compare ${CLAIMS} --format markdown)
+# Claims from different files meet on the file both extend; claims about a run fall back to the
+# first one's scenario when that file has no timeline.
+triad_cli_test(compare_shared_base 0 "Tester vs Other +\\[marriage-whatever-ambition vs veto-when-pressed\\] +on scenarios/baseline.yaml, 5 points over ambition.a.china.russia \\[0, 4\\].*Other vs Runner +\\[shifts-soon vs no-shift\\] +on tests/data/scenarios/claims_other.yaml \\(Other's own scenario: scenarios/baseline.yaml has no timeline\\)" compare ${CLAIMS} ${BAD}/claims_other.yaml ${BAD}/claims_run.yaml)
+triad_cli_test(compare_strict_ok 0 "holds" compare ${CLAIMS} --strict)
+triad_cli_test(compare_strict_fail 1 "must_hold claim 'wrongly-required' fails" compare tests/data/scenarios/claims_strict.yaml --strict)
+triad_cli_test(compare_summary 0 "^Summary: [0-9]+ claims: [0-9]+ hold, [0-9]+ hold in part, [0-9]+ fail\n  Tester: [0-9]+ claims" compare ${CLAIMS})
+# The shipped scenarios: every must_hold claim holds, and the record is reproduced (at least 12
+# of 15 dated configurations, the bar set for the historical run).
+triad_cli_test(compare_shipped_strict 0 "Summary: " compare scenarios/ --strict)
+triad_cli_test(compare_history 0 "Record: 15 claims: 1[2-5] hold" compare scenarios/history.yaml)
+triad_cli_test(run_events_json 0 "\"time\": 1956,.*\"events\": \\[\n *\"secret_speech\"\n *\\]" run ${LAG} --format json)
+
+# Every scenario shipped in scenarios/ validates (one test per file, found anew at configure time).
+file(GLOB_RECURSE TRIAD_SHIPPED_SCENARIOS RELATIVE ${PROJECT_SOURCE_DIR} CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml)
+foreach(scenario ${TRIAD_SHIPPED_SCENARIOS})
+  string(REGEX REPLACE "[/.]" "_" name "${scenario}")
+  triad_cli_test(validate_${name} 0 ": ok \\(" validate ${scenario})
+endforeach()
+
+# The comparison is stable: the same bytes with one thread or two, and from run to run.
+add_test(NAME cli.compare_stable
+         COMMAND ${CMAKE_COMMAND} -DTRIAD=$<TARGET_FILE:triad_cli> -DWORK=${TRIAD_CLI_TMP} -DSOURCE=${PROJECT_SOURCE_DIR}
+                 -P ${CMAKE_CURRENT_LIST_DIR}/compare_stable.cmake)

@@ -1,0 +1,51 @@
+#include "triad/scenario/tree.hpp"
+
+#include "support.hpp"
+
+using namespace triad;
+using triad::test::require_input_error;
+
+TEST_CASE("YAML syntax errors name the line", "[tree]") {
+    require_input_error([] { (void)parse_yaml("a: 1\nb: [1, 2\n", "bad.yaml"); }, 3, {"bad.yaml:", "malformed YAML"});
+}
+
+TEST_CASE("every node remembers file, line and column", "[tree]") {
+    const TreeNode root = parse_yaml("top:\n  inner: 5\n  list: [a, b]\n", "f.yaml");
+    const TreeNode* inner = root.find("top")->find("inner");
+    REQUIRE(inner);
+    CHECK(inner->where.file == "f.yaml");
+    CHECK(inner->where.line == 2);
+    CHECK(inner->where.column == 10);
+    CHECK(inner->as_number("inner") == 5.0);
+    CHECK(root.find("top")->find("list")->items.at(1).scalar == "b");
+}
+
+TEST_CASE("typed reads reject wrong types and non-finite numbers", "[tree]") {
+    const TreeNode root = parse_yaml("a: abc\nb: .nan\nc: -.inf\nd: [1]\ne: 1e3\n", "t.yaml");
+    require_input_error([&] { (void)root.find("a")->as_number("a"); }, 1, {"expected a number", "'abc'"});
+    require_input_error([&] { (void)root.find("b")->as_number("b"); }, 2, {"finite"});
+    require_input_error([&] { (void)root.find("c")->as_number("c"); }, 3, {"finite"});
+    require_input_error([&] { (void)root.find("d")->as_number("d"); }, 4, {"a list"});
+    CHECK(root.find("e")->as_number("e") == 1000.0);
+}
+
+TEST_CASE("unknown and repeated keys are reported with a suggestion", "[tree]") {
+    const TreeNode root = parse_yaml("title: x\nplayrs: {}\n", "k.yaml");
+    const std::vector<std::string> allowed = {"title", "players"};
+    require_input_error([&] { root.check_keys(allowed, "the top level"); }, 2,
+                        {"unknown key 'playrs'", "did you mean 'players'?"});
+    const TreeNode twice = parse_yaml("a: 1\nb: 2\na: 3\n", "d.yaml");
+    require_input_error([&] { twice.check_unique_keys("the map"); }, 3, {"'a' is given twice", "line 1"});
+}
+
+TEST_CASE("merging trees: maps key by key, the overlay wins", "[tree]") {
+    const TreeNode base = parse_yaml("a: {x: 1, y: 2}\nl: [1, 2]\nkeep: 1\n", "base.yaml");
+    const TreeNode over = parse_yaml("a: {y: 5, z: 6}\nl: [9]\n", "over.yaml");
+    const TreeNode merged = merge_trees(base, over);
+    CHECK(merged.find("a")->find("x")->scalar == "1");
+    CHECK(merged.find("a")->find("y")->scalar == "5");
+    CHECK(merged.find("a")->find("y")->where.file == "over.yaml");
+    CHECK(merged.find("a")->find("z")->scalar == "6");
+    CHECK(merged.find("l")->items.size() == 1);
+    CHECK(merged.find("keep")->scalar == "1");
+}

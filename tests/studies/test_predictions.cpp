@@ -1,0 +1,295 @@
+// Predictions: claims read from scenarios, evaluated over regions, with boundaries.
+#include "triad/studies/predictions.hpp"
+
+#include "support.hpp"
+
+#include <cmath>
+#include <optional>
+
+using namespace triad;
+using triad::test::require_input_error;
+
+namespace {
+StageModel claims_model(const std::string& claims) {
+    return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") + "\npredictions:\n" + claims,
+                                     "claims.yaml"));
+}
+// The same with a short timeline (claims start at line 4).
+StageModel timeline_claims_model(const std::string& claims) {
+    return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") +
+                                         "\ntimeline: {start: 2020, end: 2022}\npredictions:\n" + claims,
+                                     "claims.yaml"));
+}
+}  // namespace
+
+TEST_CASE("expectations: equal, not, in, range", "[predictions]") {
+    Expectation e;
+    e.values = {"china"};
+    CHECK(e.holds("china"));
+    CHECK_FALSE(e.holds("us"));
+    e.test = Expectation::Test::not_equal;
+    CHECK(e.holds("us"));
+    CHECK_FALSE(e.holds("china"));
+    e.test = Expectation::Test::one_of;
+    e.values = {"china", "balanced"};
+    CHECK(e.holds("balanced"));
+    CHECK_FALSE(e.holds("us"));
+    e.test = Expectation::Test::range;
+    e.min = 1960;
+    e.max = 1975;
+    CHECK(e.holds("1971"));
+    CHECK_FALSE(e.holds("1956"));
+    CHECK_FALSE(e.holds(""));  // no shift: no date to compare
+}
+
+TEST_CASE("dated expectations look for their label anywhere in the window", "[predictions]") {
+    const std::string path = "1950:stable_marriage;1956:unit_veto;1971:romantic_triangle";
+    Expectation e;
+    e.target = "configuration";
+    e.values = {"romantic_triangle"};
+    e.window_from = 1969;
+    e.window_to = 1973;
+    CHECK(e.holds(path));
+    CHECK(e.seen(path) == "unit_veto/romantic_triangle");
+    e.window_from = 1966;
+    e.window_to = 1970;
+    CHECK_FALSE(e.holds(path));
+    // A segment covers [its start, the next start): the marriage ends before 1956.
+    e.values = {"stable_marriage"};
+    e.window_from = e.window_to = 1956;
+    CHECK_FALSE(e.holds(path));
+    CHECK(e.seen(path) == "unit_veto");
+    e.window_from = 1955.5;
+    CHECK(e.holds(path));
+    // The last label runs on past the last entry.
+    e.values = {"romantic_triangle"};
+    e.window_from = e.window_to = 2000;
+    CHECK(e.holds(path));
+    e.test = Expectation::Test::not_equal;
+    CHECK_FALSE(e.holds(path));
+    e.test = Expectation::Test::one_of;
+    e.values = {"menage_a_trois", "romantic_triangle"};
+    CHECK(e.holds(path));
+    CHECK(e.describe() == "configuration in {menage_a_trois, romantic_triangle} within 2000-2000");
+}
+
+TEST_CASE("dated claims check a run against a record (the 1956-1971 lag)", "[predictions]") {
+    // scenarios/lag.yaml: marriage to 1955, unit veto 1956-1970, China with the US from 1971.
+    const StageModel model(parse_scenario("extends: " + triad::test::source_path("scenarios/lag.yaml") + R"(
+predictions:
+  - {id: treaty, author: R, claim: c, analysis: timeline, at: 1950, expect: {configuration: stable_marriage}}
+  - {id: split, author: R, claim: c, analysis: timeline, at: [1960, 1963], within: 2, expect: {configuration: unit_veto, china.role: foe}}
+  - {id: opening-late, author: R, claim: c, analysis: timeline, at: 1966, within: 2, expect: {china.alignment: us}}
+  - {id: opening, author: R, claim: c, analysis: timeline, at: 1972, within: 1, expect: {china.alignment: us}}
+  - id: opening-by-decay
+    author: R
+    claim: the opening comes in the early 1970s whatever the decay between 0.06 and 0.1
+    analysis: timeline
+    at: 1973
+    within: 3
+    over: {memory.decay.china: [0.06, 0.1]}
+    expect: {china.alignment: us}
+)",
+                                          "dated.yaml"));
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 5);
+    CHECK(claims[1].expect[0].window_from == 1958);
+    CHECK(claims[1].expect[0].window_to == 1965);
+    CHECK(claims[1].expect[1].column == "china_role_path");
+    CHECK(evaluate_claim(model, claims[0], 1).verdict == "holds");
+    const ClaimResult split = evaluate_claim(model, claims[1], 1);
+    CHECK(split.verdict == "holds");
+    CHECK(split.evidence == "configuration 1958-1965=unit_veto, china_role 1958-1965=foe");
+    const ClaimResult late = evaluate_claim(model, claims[2], 1);
+    CHECK(late.verdict == "fails");
+    CHECK(late.evidence == "china_alignment 1964-1968=balanced");
+    CHECK(evaluate_claim(model, claims[3], 1).verdict == "holds");
+    // The lag shrinks as the grievance decays faster (decay 0.15 opens in 1961, lag.yaml's
+    // comment); over [0.06, 0.1] the opening moves, and the bisection finds where it leaves the
+    // window 1970-1976.
+    const ClaimResult by_decay = evaluate_claim(model, claims[4], 1);
+    CHECK(by_decay.points == 5);
+    CHECK(by_decay.share < 1.0);
+    REQUIRE(by_decay.boundaries.size() == 1);
+    CHECK(by_decay.boundaries[0].path == "memory.decay.china");
+}
+
+TEST_CASE("a claim that holds everywhere, and one that stops holding at a boundary", "[predictions]") {
+    const StageModel model = claims_model(R"(
+  - id: aligned
+    author: A
+    claim: Russia aligns with China.
+    over: {wedge.omega: [0, 2]}
+    expect: {russia.alignment: china}
+  - id: marriage
+    author: B
+    claim: The marriage survives Beijing's ambition.
+    over: {ambition.a.china.russia: [0, 4]}
+    points: 9
+    expect: {configuration: stable_marriage}
+)");
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 2);
+    const ClaimResult aligned = evaluate_claim(model, claims[0], 2);
+    CHECK(aligned.verdict == "holds");
+    CHECK(aligned.share == 1.0);
+    CHECK(aligned.points == 5);
+    CHECK(aligned.boundaries.empty());
+
+    const ClaimResult marriage = evaluate_claim(model, claims[1], 2);
+    CHECK(marriage.points == 9);
+    CHECK(marriage.verdict == "partly");
+    REQUIRE(marriage.boundaries.size() == 1);
+    const ClaimBoundary& b = marriage.boundaries.front();
+    CHECK(b.holds_below);
+    // The boundary lies between grid values where the sweep's own rows disagree.
+    Design line;
+    line.axes = {parse_axis("ambition.a.china.russia=0:4:401")};
+    const SweepSpec spec = make_sweep(model, line, SweepAnalysis::stage, {"configuration"});
+    run_sweep(model, spec, {.first = 0, .last = 401, .threads = 2}, [&](const std::vector<SweepRow>& rows) {
+        for (const auto& row : rows) {
+            if (row.point[0] < b.value - 0.011) CHECK(row.cells[0] == "stable_marriage");
+            if (row.point[0] > b.value + 0.011) CHECK(row.cells[0] != "stable_marriage");
+        }
+    });
+}
+
+TEST_CASE("contradicting claims: different authors, and no outcome satisfies both", "[predictions]") {
+    const auto claims = read_claims(claims_model(R"(
+  - {id: not-us, author: A, claim: c, expect: {russia.alignment: {not: us}}}
+  - {id: china, author: B, claim: c, expect: {russia.alignment: china}}
+  - {id: us, author: B, claim: c, expect: {russia.alignment: us}}
+  - {id: us-too, author: A, claim: c, expect: {russia.alignment: us, configuration: unit_veto}}
+  - {id: china-or-us, author: C, claim: c, expect: {russia.alignment: {in: [china, us]}}}
+  - {id: balanced, author: C, claim: c, expect: {russia.alignment: balanced}}
+)"));
+    REQUIRE(claims.size() == 6);
+    CHECK_FALSE(contradict(claims[0], claims[1]));  // != us and = china: china satisfies both
+    CHECK(contradict(claims[0], claims[2]));        // != us and = us
+    CHECK(contradict(claims[2], claims[0]));
+    CHECK_FALSE(contradict(claims[0], claims[3]));  // the same author does not disagree with herself
+    CHECK(contradict(claims[1], claims[3]));        // = china and (= us, = unit_veto): one clashing target is enough
+    CHECK_FALSE(contradict(claims[1], claims[4]));  // china is in {china, us}
+    CHECK(contradict(claims[1], claims[5]));
+    CHECK_FALSE(contradict(claims[2], claims[4]));  // us is in {china, us}
+
+    // Number tests clash when their ranges do not meet; dated tests only at one shared instant.
+    const auto runs = read_claims(timeline_claims_model(R"(
+  - {id: early, author: A, claim: c, analysis: timeline, expect: {first_shift_time: {max: 2021}}}
+  - {id: late, author: B, claim: c, analysis: timeline, expect: {first_shift_time: {min: 2021.5}}}
+  - {id: not-early, author: B, claim: c, analysis: timeline, expect: {first_shift_time: {min: 2021}}}
+  - {id: marriage-2021, author: A, claim: c, analysis: timeline, at: 2021, expect: {configuration: stable_marriage}}
+  - {id: veto-2021, author: B, claim: c, analysis: timeline, at: 2021, expect: {configuration: unit_veto}}
+  - {id: veto-around-2021, author: B, claim: c, analysis: timeline, at: 2021, within: 1, expect: {configuration: unit_veto}}
+)"));
+    REQUIRE(runs.size() == 6);
+    CHECK(contradict(runs[0], runs[1]));
+    CHECK_FALSE(contradict(runs[0], runs[2]));  // both hold for a shift in 2021
+    CHECK(contradict(runs[3], runs[4]));        // one instant shows one label
+    CHECK_FALSE(contradict(runs[3], runs[5]));  // a marriage in 2021 and a veto by 2022 can both happen
+}
+
+TEST_CASE("a disagreement on one shared region: who is right where, and where it flips", "[predictions]") {
+    const StageModel model = claims_model(R"(
+  - id: marriage
+    author: A
+    claim: The marriage survives Beijing's ambition.
+    over: {ambition.a.china.russia: [0, 4]}
+    points: 9
+    expect: {configuration: stable_marriage}
+  - id: veto
+    author: B
+    claim: Beijing's ambition ends in a unit veto.
+    over: {ambition.a.china.russia: [0, 4]}
+    points: 9
+    expect: {configuration: unit_veto}
+)");
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 2);
+    REQUIRE(contradict(claims[0], claims[1]));
+    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 2);
+    CHECK(d.shared_scenario == "claims.yaml");
+    CHECK(d.points == 9);
+    CHECK(d.first_share + d.second_share + d.neither_share == Approx(1.0));
+    // On the same grid, each claim's share is its own evaluation's.
+    CHECK(d.first_share == Approx(evaluate_claim(model, claims[0], 1).share));
+    CHECK(d.second_share == Approx(evaluate_claim(model, claims[1], 1).share));
+    CHECK(d.first_share > 0.0);
+    CHECK(d.second_share > 0.0);
+    CHECK_THAT(d.evidence, Catch::StartsWith("configuration="));
+    REQUIRE(d.boundaries.size() == 1);
+    const DisagreementBoundary& b = d.boundaries.front();
+    CHECK(b.path == "ambition.a.china.russia");
+    CHECK(b.below == "first");
+    // The flip agrees with a fine sweep of the same axis: the first point that is no longer a
+    // marriage lies within a fine step (0.01) of it, and shows what `above` says.
+    Design line;
+    line.axes = {parse_axis("ambition.a.china.russia=0:4:401")};
+    const SweepSpec spec = make_sweep(model, line, SweepAnalysis::stage, {"configuration"});
+    std::optional<double> first_change;
+    std::string after;
+    run_sweep(model, spec, {.first = 0, .last = 401, .threads = 2}, [&](const std::vector<SweepRow>& rows) {
+        for (const auto& row : rows)
+            if (!first_change && row.cells[0] != "stable_marriage") {
+                first_change = row.point[0];
+                after = row.cells[0];
+            }
+    });
+    REQUIRE(first_change);
+    CHECK(std::abs(*first_change - b.value) <= 0.011);
+    CHECK(b.above == (after == "unit_veto" ? "second" : "neither"));
+}
+
+TEST_CASE("a disagreement's region: the union of both claims' axes, the hull of a shared one", "[predictions]") {
+    const StageModel model = claims_model(R"(
+  - {id: low, author: A, claim: c, over: {ambition.a.china.russia: [0, 1]}, points: 5, expect: {configuration: stable_marriage}}
+  - {id: high, author: B, claim: c, over: {ambition.a.china.russia: [3, 4], wedge.omega: [0, 2], wedge.rho: 0.5}, points: 3,
+     expect: {configuration: {not: stable_marriage}}}
+  - {id: many, author: B, claim: c, over: {russia.regime_fear: [2, 3], wedge.omega: [0, 2], wedge.pi: [1, 2], regime_security.d.us: [0, 1]},
+     expect: {configuration: unit_veto}}
+)");
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 3);
+    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 1);
+    REQUIRE(d.region.size() == 3);
+    CHECK(d.region[0].path == "ambition.a.china.russia");
+    CHECK(d.region[0].lower == 0.0);
+    CHECK(d.region[0].upper == 4.0);
+    CHECK(d.region[0].count == 3);  // the coarser claim's points
+    CHECK(d.region[1].path == "wedge.omega");
+    CHECK(d.region[2].count == 1);  // a fixed value stays fixed
+    CHECK(d.points == 9);
+    // Five varying axes: 4 values each rather than 5, 1024 points rather than 3125.
+    const Disagreement wide = evaluate_disagreement(model, claims[0], claims[2], 2);
+    REQUIRE(wide.region.size() == 5);
+    for (const auto& axis : wide.region) CHECK(axis.count == 4);
+    CHECK(wide.points == 1024);
+    CHECK(wide.first_share + wide.second_share + wide.neither_share == Approx(1.0));
+    // Claims that do not contradict each other are not a disagreement.
+    CHECK_THROWS_AS(evaluate_disagreement(model, claims[1], claims[2], 1), Error);
+}
+
+TEST_CASE("bad predictions are reported with their place and a suggestion", "[predictions]") {
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, expect: {rusia.alignment: us}}\n")); },
+                        3, {"unknown expectation target 'rusia.alignment'", "did you mean 'russia.alignment'?"});
+    require_input_error([] {
+        (void)read_claims(claims_model("  - {id: x, author: A, claim: c, expect: {configuration: unit_veto}}\n"
+                                       "  - {id: x, author: B, claim: d, expect: {configuration: unit_veto}}\n"));
+    }, 4, {"'x' is used twice"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, over: {russia.regime_fer: [0, 1]}, expect: {configuration: unit_veto}}\n")); },
+                        3, {"did you mean 'russia.regime_fear'?"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, expect: {configuration: unit_veto}, holds_if: {share: 0.3}}\n")); },
+                        3, {"share must be in (0.5, 1]"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, expect: {configuration: unit_veto}}\n")); }, 3,
+                        {"needs 'claim'"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, at: 1950, expect: {configuration: unit_veto}}\n")); },
+                        3, {"'at' dates a claim about a run", "analysis: timeline"});
+    require_input_error([] { (void)read_claims(claims_model("  - {id: x, author: A, claim: c, within: 2, expect: {configuration: unit_veto}}\n")); },
+                        3, {"'within' widens a date: it needs 'at'"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: [1970, 1960], expect: {configuration: unit_veto}}\n")); },
+                        4, {"start is after its end"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: 1960, expect: {final_configuration: unit_veto}}\n")); },
+                        4, {"unknown expectation target 'final_configuration' for a dated claim", "did you mean 'configuration'?"});
+    require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: 1960, expect: {shifts: {min: 1}}}\n")); },
+                        4, {"unknown expectation target 'shifts' for a dated claim"});
+}

@@ -4,7 +4,7 @@
 //
 // Not part of the CMake build; compile by hand from the source root:
 //   g++ -std=c++20 -O3 -DNDEBUG -I include -I build/release/include -I /usr/include/eigen3
-//       bench/bench_qre.cpp sim/qre.cpp build/release/libtriad.a -lyaml-cpp -o /tmp/bench_qre
+//       bench/bench_qre.cpp sim/solvers/qre.cpp build/release/libtriad.a -lyaml-cpp -o /tmp/bench_qre
 // For each scenario it prints the median time of trace_qre, the branch length (accepted
 // points), the turning points, the status and the limit's regret.
 #include "triad/scenario/model.hpp"

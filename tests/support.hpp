@@ -104,4 +104,16 @@ inline Game ring_game(const std::function<double(int player, int own, int next)>
     return g;
 }
 
+// The baseline with `claims` as its predictions (the claims start at line 3).
+inline StageModel claims_model(const std::string& claims) {
+    return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") + "\npredictions:\n" + claims,
+                                     "claims.yaml"));
+}
+// The same with a short timeline (claims start at line 4).
+inline StageModel timeline_claims_model(const std::string& claims) {
+    return StageModel(parse_scenario("extends: " + triad::test::source_path("scenarios/baseline.yaml") +
+                                         "\ntimeline: {start: 2020, end: 2022}\npredictions:\n" + claims,
+                                     "claims.yaml"));
+}
+
 }  // namespace triad::test

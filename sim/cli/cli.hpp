@@ -5,6 +5,7 @@
 #include "triad/solvers/equilibrium.hpp"
 #include "triad/core/error.hpp"
 #include "triad/core/game.hpp"
+#include "triad/scenario/loaded_game.hpp"
 #include "triad/scenario/model.hpp"
 
 #include <boost/program_options.hpp>
@@ -53,21 +54,6 @@ enum class Format { table, json, csv };
 [[nodiscard]] std::optional<po::variables_map> parse_command(
     const Args& args, const std::string& command, const std::string& usage, const std::string& about,
     po::options_description& options, const po::positional_options_description& positional);
-
-// A game loaded from a scenario (with its model) or from a Gambit .nfg file.
-struct LoadedGame {
-    std::string path;
-    std::optional<StageModel> model;  // set for scenarios
-    Game nfg_game;                    // used when model is empty
-    std::string content_hash;
-    std::vector<std::string> overrides;  // --set assignments applied, in order
-
-    [[nodiscard]] const Game& game() const { return model ? model->game() : nfg_game; }
-};
-
-[[nodiscard]] bool is_nfg_path(const std::string& path);
-// Load FILE and apply --set assignments (an .nfg game has no parameters: error if any).
-[[nodiscard]] LoadedGame load_game(const std::string& path, const std::vector<std::string>& sets);
 
 // Write `text` to -o FILE (atomically) or standard output.
 void emit(const std::string& text, const std::string& output_path);

@@ -1,158 +1,12 @@
-// triad list: what is registered (drivers now; solvers and learning rules as they come).
+// triad list: what is registered: drivers, solvers and learning rules.
 #include "cli.hpp"
 
-#include "triad/scenario/drivers.hpp"
-#include "triad/core/output.hpp"
-#include "triad/core/parameters.hpp"
-#include "triad/dynamics/learning.hpp"
-#include "triad/solvers/solver.hpp"
+#include "triad/report/catalog_report.hpp"
 
-#include <cmath>
+#include <algorithm>
 #include <iostream>
-#include <sstream>
 
 namespace triad::cli {
-
-namespace {
-
-std::string bound(double v) { return std::isinf(v) ? (v > 0 ? "inf" : "-inf") : format_number(v); }
-
-// "lower"/"upper" as numbers, or null where unbounded.
-void json_bounds(JsonWriter& json, const ParamSpec& p) {
-    json.key("lower");
-    std::isinf(p.lower) ? json.null() : json.value(p.lower);
-    json.key("upper");
-    std::isinf(p.upper) ? json.null() : json.value(p.upper);
-}
-
-// The options of a solver or learning rule.
-void json_options(JsonWriter& json, const std::vector<ParamSpec>& options) {
-    json.key("options").begin_array();
-    for (const auto& o : options) {
-        json.begin_object().field("name", o.symbol).field("long_name", o.name).field("default", o.default_value);
-        json_bounds(json, o);
-        json.field("help", o.help).end_object();
-    }
-    json.end_array();
-}
-
-std::string default_text(const ParamSpec& p) {
-    if (p.defaults_by_index.empty()) return format_number(p.default_value);
-    std::string out;
-    for (std::size_t k = 0; k < p.defaults_by_index.size(); ++k)
-        out += (k ? "," : "") + format_number(p.defaults_by_index[k]);
-    return out;
-}
-
-void drivers_text(std::ostream& out) {
-    for (const auto& spec : builtin_drivers().all()) {
-        out << spec->name << " - " << spec->summary << "\n";
-        out << "    u_i " << spec->formula << "\n";
-        out << "    from: " << spec->sources << "\n";
-        for (const auto& p : spec->params) {
-            out << "    " << p.symbol;
-            if (p.name != p.symbol) out << " (" << p.name << ")";
-            out << ", " << to_string(p.index) << ", default " << default_text(p) << ", range [" << bound(p.lower)
-                << ", " << bound(p.upper) << "]" << (p.linear ? "" : ", rebuilds the basis") << ": " << p.help << "\n";
-        }
-        for (const auto& s : spec->settings) {
-            out << "    " << s.name << " (setting" << (s.required ? ", required" : "");
-            if (!s.choices.empty()) {
-                out << ": ";
-                for (std::size_t k = 0; k < s.choices.size(); ++k) out << (k ? " | " : "") << s.choices[k];
-            }
-            out << "): " << s.help << "\n";
-        }
-        out << "\n";
-    }
-}
-
-void drivers_json(std::ostream& out) {
-    JsonWriter json(out);
-    json.begin_object().key("drivers").begin_array();
-    for (const auto& spec : builtin_drivers().all()) {
-        json.begin_object();
-        json.field("name", spec->name).field("summary", spec->summary).field("formula", spec->formula);
-        json.field("sources", spec->sources).field("needs_stances", spec->needs_stances);
-        json.key("parameters").begin_array();
-        for (const auto& p : spec->params) {
-            json.begin_object();
-            json.field("symbol", p.symbol).field("name", p.name).field("index", to_string(p.index));
-            if (p.defaults_by_index.empty()) {
-                json.field("default", p.default_value);
-            } else {
-                json.key("default").begin_array();
-                for (double d : p.defaults_by_index) json.value(d);
-                json.end_array();
-            }
-            json_bounds(json, p);
-            json.field("linear", p.linear).field("help", p.help);
-            json.end_object();
-        }
-        json.end_array();
-        json.key("settings").begin_array();
-        for (const auto& s : spec->settings) {
-            json.begin_object().field("name", s.name).field("required", s.required).field("help", s.help);
-            json.key("choices").begin_array();
-            for (const auto& c : s.choices) json.value(c);
-            json.end_array().end_object();
-        }
-        json.end_array().end_object();
-    }
-    json.end_array().end_object();
-}
-
-void solvers_text(std::ostream& out) {
-    for (const auto& spec : builtin_solvers().all()) {
-        out << spec->name << " - " << spec->summary << "\n";
-        out << "    from: " << spec->reference << "\n";
-        if (spec->players) out << "    games with exactly " << spec->players << " players\n";
-        for (const auto& o : spec->options)
-            out << "    --option " << o.symbol << "=VALUE  default " << format_number(o.default_value) << ", range ["
-                << bound(o.lower) << ", " << bound(o.upper) << "]: " << o.help << "\n";
-        out << "\n";
-    }
-}
-
-void solvers_json(std::ostream& out) {
-    JsonWriter json(out);
-    json.begin_object().key("solvers").begin_array();
-    for (const auto& spec : builtin_solvers().all()) {
-        json.begin_object().field("name", spec->name).field("summary", spec->summary).field("reference", spec->reference);
-        json.field("players", spec->players);
-        json_options(json, spec->options);
-        json.end_object();
-    }
-    json.end_array().end_object();
-}
-
-void rules_text(std::ostream& out) {
-    for (const auto& spec : builtin_learning_rules().all()) {
-        out << spec->name << " - " << spec->summary << "\n";
-        out << "    from: " << spec->reference << "\n";
-        if (spec->stochastic) out << "    stochastic: uses the run's seed\n";
-        if (spec->joint) out << "    joint: chooses the whole profile, so every player must use it\n";
-        for (const auto& o : spec->options)
-            out << "    " << o.symbol << (o.name != o.symbol ? " (" + o.name + ")" : std::string()) << "  default "
-                << format_number(o.default_value) << ", range [" << bound(o.lower) << ", " << bound(o.upper) << "]: " << o.help
-                << "\n";
-        out << "\n";
-    }
-}
-
-void rules_json(std::ostream& out) {
-    JsonWriter json(out);
-    json.begin_object().key("rules").begin_array();
-    for (const auto& spec : builtin_learning_rules().all()) {
-        json.begin_object().field("name", spec->name).field("summary", spec->summary).field("reference", spec->reference);
-        json.field("stochastic", spec->stochastic).field("joint", spec->joint);
-        json_options(json, spec->options);
-        json.end_object();
-    }
-    json.end_array().end_object();
-}
-
-}  // namespace
 
 int run_list(const Args& args) {
     po::options_description options("Options");
@@ -176,19 +30,10 @@ int run_list(const Args& args) {
     if (std::find(lists.begin(), lists.end(), what) == lists.end())
         throw UsageError("nothing called '" + what + "' to list; " + suggest(what, lists), "list");
     const Format format = parse_format(format_text == "text" ? "table" : format_text, "list", {"table", "json"});
-    std::ostringstream out;
-    if (what == "rules") {
-        if (format == Format::json) rules_json(out);
-        else rules_text(out);
-    } else if (what == "solvers") {
-        if (format == Format::json) solvers_json(out);
-        else solvers_text(out);
-    } else if (format == Format::json) {
-        drivers_json(out);
-    } else {
-        drivers_text(out);
-    }
-    std::cout << out.str();
+    const bool json = format == Format::json;
+    if (what == "rules") std::cout << (json ? render_rules_json() : render_rules_text());
+    else if (what == "solvers") std::cout << (json ? render_solvers_json() : render_solvers_text());
+    else std::cout << (json ? render_drivers_json() : render_drivers_text());
     return 0;
 }
 

@@ -1,6 +1,6 @@
 // triad merge: join the files of a sweep computed in shards.
 #include "cli.hpp"
-#include "sweep_files.hpp"
+#include "triad/report/sweep_file.hpp"
 
 #include <algorithm>
 #include <cstdio>

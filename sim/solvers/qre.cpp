@@ -1,4 +1,4 @@
-// Logit QRE by predictor-corrector path following; the maths is in include/triad/qre.hpp.
+// Logit QRE by predictor-corrector path following; the maths is in include/triad/solvers/qre.hpp.
 //
 // Unknowns z = (x, lambda): x holds every player's log-probabilities, player by player
 // (player i's block starts at offset[i]), and lambda is last. Player i's block of equations

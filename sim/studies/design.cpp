@@ -1,4 +1,4 @@
-// Experimental designs for parameter sweeps (see include/triad/design.hpp).
+// Experimental designs for parameter sweeps (see include/triad/studies/design.hpp).
 #include "triad/studies/design.hpp"
 
 #include "triad/core/parameters.hpp"

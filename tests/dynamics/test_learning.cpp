@@ -1,7 +1,7 @@
-// Learning rules (include/triad/learning.hpp, sim/learning/*.cpp), driven directly through the
+// Learning rules (include/triad/dynamics/learning.hpp, sim/dynamics/learning/*.cpp), driven directly through the
 // registry on games whose dynamics are known from the literature. Each test keeps one
 // RuleState per player and plays T periods with its own small loop, so that what is tested is
-// the rule itself, not the timeline around it (tests/test_timeline.cpp covers that).
+// the rule itself, not the timeline around it (tests/dynamics/test_timeline.cpp covers that).
 #include "triad/dynamics/learning.hpp"
 
 #include "triad/core/game.hpp"

@@ -1,4 +1,4 @@
-// Tests of the Gambit .nfg reader and writer (include/triad/nfg.hpp).
+// Tests of the Gambit .nfg reader and writer (include/triad/scenario/nfg.hpp).
 //
 // Expected payoffs are worked out by hand from the files in tests/data, remembering that
 // profiles run with player 1's strategy fastest: in a 2x2 game the payoff list is

@@ -1,6 +1,6 @@
 // Learning rules: how players change their play from one period to the next (docs/model.md
 // section 5). Registered by name like drivers and solvers: each rule is one file in
-// sim/learning/ and one line in sim/learning/registry.cpp, and declares its options once.
+// sim/dynamics/learning/ and one line in sim/dynamics/learning/registry.cpp, and declares its options once.
 //
 // A rule sees the current stage game, last period's play (a mixed profile; one-hot for pure
 // play), which of its actions are allowed (events may fix stances), its own state (beliefs)

@@ -90,7 +90,7 @@ struct SustainResult {
 
 // The critical discount factors of the pure profile `target` under grim trigger with the given
 // punishment. `tolerance` is the payoff difference below which two payoffs tie (see
-// payoff_tolerance in equilibria.hpp). Throws triad::Error for a profile outside the game or
+// payoff_tolerance in solvers/equilibrium.hpp). Throws triad::Error for a profile outside the game or
 // a negative or non-finite tolerance.
 [[nodiscard]] SustainResult sustain(const Game& game, std::size_t target, Punishment punishment,
                                     double tolerance);

@@ -13,11 +13,12 @@
 //      memory stocks, and the critical discount factor of the profile played);
 //   5. memory updates: G_ij <- (1 - decay_i) G_ij + P(s_ji = -1), T likewise with +1.
 // The stage game is updated, never rebuilt, when only weights change (model.hpp).
-// Shifts: a player's alignment or the configuration changes and the new label holds for at
-// least `min_hold` periods (or to the end of the run).
+// Shifts and their causes: shifts.hpp; what a run records: run_record.hpp (both included here).
 #pragma once
 
 #include "triad/dynamics/learning.hpp"
+#include "triad/dynamics/run_record.hpp"
+#include "triad/dynamics/shifts.hpp"
 #include "triad/scenario/model.hpp"
 #include "triad/scenario/schedule.hpp"
 #include "triad/core/triangle.hpp"
@@ -81,42 +82,6 @@ struct Timeline {
 // leaves a player no action.
 [[nodiscard]] Timeline read_timeline(const StageModel& model);
 
-struct PeriodRecord {
-    double time = 0.0;
-    MixedProfile play;
-    std::optional<std::size_t> profile;  // when every player's play is pure
-    Eigen::MatrixXd warmth;              // expected warmth
-    std::vector<int> alignment;          // per player, -1 balanced
-    std::optional<TriadReading> triangle;  // three players
-    std::vector<double> payoffs;         // expected
-    Eigen::MatrixXd grievance, trust;    // G_ij, T_ij at the start of the period
-    std::optional<double> critical_discount;  // max_i delta*_i of the modal profile (Nash reversion)
-    std::vector<double> parameters;      // every parameter's value this period
-    std::vector<std::string> events;     // names of the events applied this period
-};
-
-struct ShiftCause {
-    std::string mover;
-    std::string driver;  // driver instance name, or "event NAME" when an event fixed the move
-    double change = 0.0; // how much the driver's share of the mover's gain from the move grew
-};
-
-struct ShiftEvent {
-    int period = 0;
-    double time = 0.0;
-    std::string what;  // "configuration" or "<player> alignment"
-    std::string from, to;
-    int held = 0;        // periods the new label held
-    bool to_end = false; // it still held when the run ended
-    std::vector<ShiftCause> causes;
-};
-
-struct RunResult {
-    std::uint64_t seed = 0;
-    std::vector<PeriodRecord> periods;
-    std::vector<ShiftEvent> shifts;
-};
-
 // The first period's play when the scenario gives no `initial:`: the selection rule's most
 // likely profile of the stage game at the start (after the first period's schedules and
 // events). Computing it once saves a stationary-distribution solve per run of a batch.
@@ -134,11 +99,6 @@ struct RunOptions {
 // The seed of run r of a --runs batch (SplitMix64 of seed and r): independent streams whose
 // values do not depend on how runs are scheduled.
 [[nodiscard]] std::uint64_t run_seed(std::uint64_t seed, int run);
-
-// Shifts in a sequence of labels: an established label changes and the new one holds for
-// min_hold periods (or to the end). The first label is established at once.
-[[nodiscard]] std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold,
-                                                    const std::string& what);
 
 // The label a record gives: "configuration" -> its name; "<player> alignment" -> partner or
 // "balanced".

@@ -7,7 +7,7 @@
 // written this way, changing a weight that is only a factor (ParamSpec::linear) costs one
 // multiply-add per profile, and a sweep over weights never rebuilds what did not change.
 //
-// Each driver is one file in sim/drivers/ and one line in sim/drivers/registry.cpp. Its
+// Each driver is one file in sim/scenario/drivers/ and one line in sim/scenario/drivers/registry.cpp. Its
 // DriverSpec declares parameters and settings once; the loader, `triad list drivers`,
 // `triad params` and the docs all read that declaration.
 #pragma once
@@ -147,7 +147,7 @@ struct DriverSpec {
 
 using DriverRegistry = Registry<DriverSpec>;
 
-// Adds every driver shipped with triad (sim/drivers/registry.cpp: one line per driver).
+// Adds every driver shipped with triad (sim/scenario/drivers/registry.cpp: one line per driver).
 void register_builtin_drivers(DriverRegistry& registry);
 // A registry holding the built-in drivers, filled on first use.
 [[nodiscard]] const DriverRegistry& builtin_drivers();

@@ -29,11 +29,7 @@
 // targets are then `configuration`, `PLAYER.alignment` or `PLAYER.role` of the timeline, and
 // the expectation holds when some period in the window [at - within, end + within] shows it.
 //
-// Two claims by different authors contradict each other when on some target they share no
-// outcome can satisfy both ("russia.alignment = us" against "!= us"). A disagreement is such a
-// pair evaluated on one shared parameter space: one model (in triad compare, the nearest
-// scenario both authors' files build on) and one region (the union of both claims' regions),
-// so that at every point exactly one of them, or neither, is right.
+// Disagreements between claims (two authors' claims that contradict each other): disagreements.hpp.
 #pragma once
 
 #include "triad/scenario/model.hpp"
@@ -97,41 +93,5 @@ struct ClaimResult {
 };
 
 [[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads);
-
-// True when the authors differ and on some target column both claims test, no outcome can
-// satisfy both expectations. A number test (min/max) and a label test on one column never
-// clash; dated expectations clash only when both look at the same single instant (a window
-// can show several labels, so two wider windows can both be satisfied).
-[[nodiscard]] bool contradict(const Claim& a, const Claim& b);
-
-// Where the truth of a disagreement changes along one axis of its region, through the
-// region's centre: who is right just below and just above `value` ("first", "second" or
-// "neither").
-struct DisagreementBoundary {
-    std::string path;
-    double value = 0.0;
-    std::string below, above;
-};
-
-struct Disagreement {
-    Claim first, second;
-    std::string shared_scenario;  // the model both were evaluated on (its file)
-    // The joint region: the union of both claims' axes, a path in both spanning the hull of
-    // their ranges; count is the number of grid values per axis (1 for a fixed value).
-    std::vector<Axis> region;
-    std::size_t points = 0;
-    double first_share = 0.0, second_share = 0.0, neither_share = 0.0;  // they add up to 1
-    std::vector<DisagreementBoundary> boundaries;  // one per axis where the winner changes (the first change)
-    std::string evidence;  // both claims' targets at the region's centre, e.g. "russia_alignment=china"
-};
-
-// Evaluate two contradicting claims (contradict(first, second) must hold; Error otherwise) on
-// `shared`: at every point of a grid over the joint region, who is right. The grid has
-// min(first.points, second.points) values per axis, or 4 per axis when 4 or more axes vary,
-// which keeps the joint grid near the size of the claims' own (at most 4^n points, not 5^n).
-// An empty region is the model's own point. Throws InputError when a claim's parameter path or
-// target does not exist in `shared` (or a range lies outside a parameter's bounds).
-[[nodiscard]] Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second,
-                                                 int threads);
 
 }  // namespace triad

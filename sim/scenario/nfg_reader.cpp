@@ -1,17 +1,19 @@
+// Reading Gambit .nfg files: the parser of the prologue (title, players, strategy counts or
+// names) and of the body (payoff list, or outcome list and outcome numbers), and
+// parse_nfg/read_nfg. The tokens and numbers it reads come from nfg_lexer.hpp.
 #include "triad/scenario/nfg.hpp"
+
+#include "nfg_lexer.hpp"
 
 #include "triad/core/error.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstddef>
 #include <fstream>
-#include <limits>
 #include <optional>
-#include <ostream>
 #include <sstream>
-#include <system_error>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,289 +21,19 @@ namespace triad {
 
 namespace {
 
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-enum class TokenKind { open_brace, close_brace, comma, string, atom, end };
-
-// An atom is a maximal run of characters that are not whitespace, braces, commas or quotes:
-// `NFG`, `R`, `3/4`, `-1e-3`, or garbage. Whether an atom is a number is decided by the parser,
-// which knows what it expects and so can say what was wrong.
-struct Token {
-    TokenKind kind = TokenKind::end;
-    std::string_view text;  // the source text of the token (quotes included for a string)
-    std::string value;      // a string's contents with escapes resolved
-    int line = 1;
-    int column = 1;
-};
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool ends_atom(char c) { return is_space(c) || c == '{' || c == '}' || c == ',' || c == '"'; }
-
-// How a token is named in an error message.
-std::string describe(const Token& token) {
-    switch (token.kind) {
-        case TokenKind::open_brace: return "'{'";
-        case TokenKind::close_brace: return "'}'";
-        case TokenKind::comma: return "','";
-        case TokenKind::string: return "the string \"" + token.value + "\"";
-        case TokenKind::end: return "the end of the file";
-        case TokenKind::atom: break;
-    }
-    constexpr std::size_t kShown = 40;
-    if (token.text.size() > kShown) return "'" + std::string(token.text.substr(0, kShown)) + "...'";
-    return "'" + std::string(token.text) + "'";
-}
-
-std::string quoted(const std::string& name) { return "'" + name + "'"; }
-
-std::string place(const Token& token) {
-    return std::to_string(token.line) + ":" + std::to_string(token.column);
-}
-
-// Splits the text into tokens one at a time (a game can hold millions of payoffs, so the
-// tokens are never all kept), tracking 1-based line and column for error messages.
-class Lexer {
-public:
-    Lexer(std::string_view text, const std::string& file) : text_(text), file_(file) {
-        constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-        if (text_.starts_with(kByteOrderMark)) pos_ = kByteOrderMark.size();
-    }
-
-    const Token& peek() {
-        if (!lookahead_) lookahead_ = scan();
-        return *lookahead_;
-    }
-
-    Token next() {
-        peek();
-        Token token = std::move(*lookahead_);
-        lookahead_.reset();
-        return token;
-    }
-
-    [[noreturn]] void fail(const Token& at, std::string message,
-                           std::string suggestion = {}) const {
-        throw InputError(SourceLocation{file_, at.line, at.column}, std::move(message),
-                         std::move(suggestion));
-    }
-
-private:
-    void advance() {
-        if (text_[pos_] == '\n') {
-            ++line_;
-            column_ = 1;
-        } else {
-            ++column_;
-        }
-        ++pos_;
-    }
-
-    void skip_space() {
-        while (pos_ < text_.size() && is_space(text_[pos_])) advance();
-    }
-
-    Token scan() {
-        skip_space();
-        Token token;
-        token.line = line_;
-        token.column = column_;
-        if (pos_ == text_.size()) {
-            // The end is reported just past the last token rather than after trailing
-            // newlines, so "too few payoffs" points at the line where the list stops.
-            token.line = end_line_;
-            token.column = end_column_;
-            return token;
-        }
-        const std::size_t start = pos_;
-        const char c = text_[pos_];
-        if (c == '{' || c == '}' || c == ',') {
-            token.kind = c == '{'   ? TokenKind::open_brace
-                         : c == '}' ? TokenKind::close_brace
-                                    : TokenKind::comma;
-            advance();
-        } else if (c == '"') {
-            token.kind = TokenKind::string;
-            scan_string(token);
-        } else {
-            token.kind = TokenKind::atom;
-            while (pos_ < text_.size() && !ends_atom(text_[pos_])) advance();
-        }
-        token.text = text_.substr(start, pos_ - start);
-        end_line_ = line_;
-        end_column_ = column_;
-        return token;
-    }
-
-    // A backslash makes the next character literal; every other character, newlines
-    // included, is part of the string.
-    void scan_string(Token& token) {
-        advance();  // the opening quote
-        while (pos_ < text_.size() && text_[pos_] != '"') {
-            if (text_[pos_] == '\\') {
-                advance();
-                if (pos_ == text_.size()) break;
-            }
-            token.value += text_[pos_];
-            advance();
-        }
-        if (pos_ == text_.size())
-            fail(token, "unterminated string: the '\"' here is never closed",
-                 "end the string with '\"' (write \\\" for a quote inside it)");
-        advance();  // the closing quote
-    }
-
-    std::string_view text_;
-    const std::string& file_;
-    std::size_t pos_ = 0;
-    int line_ = 1;
-    int column_ = 1;
-    int end_line_ = 1;
-    int end_column_ = 1;
-    std::optional<Token> lookahead_;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Numbers
-
-enum class NumberStatus { ok, not_a_number, not_finite, zero_denominator };
-
-struct Number {
-    NumberStatus status = NumberStatus::not_a_number;
-    double value = 0.0;
-};
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Checks the unsigned decimal grammar  digits [ '.' digits ] [ (e|E) [+-] digits ]  (at least
-// one mantissa digit, on either side of the point). from_chars alone would also take "inf",
-// "nan" and stop early on "1e", so the grammar is checked first.
-bool is_unsigned_decimal(std::string_view text) {
-    std::size_t i = 0;
-    std::size_t mantissa_digits = 0;
-    while (i < text.size() && is_digit(text[i])) ++i, ++mantissa_digits;
-    if (i < text.size() && text[i] == '.') {
-        ++i;
-        while (i < text.size() && is_digit(text[i])) ++i, ++mantissa_digits;
-    }
-    if (mantissa_digits == 0) return false;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-        const std::size_t exponent_start = i;
-        while (i < text.size() && is_digit(text[i])) ++i;
-        if (i == exponent_start) return false;
-    }
-    return i == text.size();
-}
-
-// The power of ten of the leading significant digit of a valid decimal (0 for "0"), used only
-// to tell an underflow from an overflow when from_chars reports the value out of range.
-long long decimal_order(std::string_view text) {
-    const std::size_t e = text.find_first_of("eE");
-    const std::string_view mantissa = text.substr(0, e);
-    long long exponent = 0;
-    if (e != std::string_view::npos) {
-        std::string_view digits = text.substr(e + 1);
-        const bool negative = digits.starts_with('-');
-        if (digits.starts_with('+') || negative) digits.remove_prefix(1);
-        constexpr long long kHuge = std::numeric_limits<long long>::max() / 4;
-        auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), exponent);
-        if (ec != std::errc{} || exponent > kHuge) exponent = kHuge;
-        if (negative) exponent = -exponent;
-    }
-    const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
-    const std::size_t first = mantissa.find_first_of("123456789");
-    if (first == std::string_view::npos) return 0;
-    const auto signed_point = static_cast<long long>(point);
-    const auto signed_first = static_cast<long long>(first);
-    // "123.4" leads with 10^2 (three digits before the point); "0.05" with 10^-2.
-    const long long lead =
-        first < point ? signed_point - signed_first - 1 : signed_point - signed_first;
-    return lead + exponent;
-}
-
-// An unsigned decimal as the nearest double. A value too small for a double becomes zero (the
-// nearest double); one too large is not finite.
-Number parse_unsigned_decimal(std::string_view text) {
-    if (!is_unsigned_decimal(text)) return {};
-    double value = 0.0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc::result_out_of_range)
-        return decimal_order(text) < 0 ? Number{NumberStatus::ok, 0.0}
-                                        : Number{NumberStatus::not_finite, 0.0};
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return {};
-    return {NumberStatus::ok, value};
-}
-
-// [+-] decimal [ '/' decimal ]. The sign belongs to the whole number; a fraction is computed
-// as the quotient of its two parts rounded to double.
-Number parse_number(std::string_view text) {
-    bool negative = false;
-    if (text.starts_with('+') || text.starts_with('-')) {
-        negative = text.front() == '-';
-        text.remove_prefix(1);
-    }
-    const std::size_t slash = text.find('/');
-    Number number = parse_unsigned_decimal(text.substr(0, slash));
-    if (number.status == NumberStatus::ok && slash != std::string_view::npos) {
-        const Number denominator = parse_unsigned_decimal(text.substr(slash + 1));
-        if (denominator.status != NumberStatus::ok) return denominator;
-        if (denominator.value == 0.0) return {NumberStatus::zero_denominator, 0.0};
-        number.value /= denominator.value;
-        if (!std::isfinite(number.value)) number.status = NumberStatus::not_finite;
-    }
-    if (negative) number.value = -number.value;
-    return number;
-}
-
-// A whole number without sign, point or exponent, or nullopt. One too large for `long long`
-// saturates, so that callers report it as out of range rather than as not a number.
-std::optional<long long> parse_whole_number(std::string_view text) {
-    if (text.empty()) return std::nullopt;
-    for (char c : text)
-        if (!is_digit(c)) return std::nullopt;
-    long long value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc::result_out_of_range) return std::numeric_limits<long long>::max();
-    return value;
-}
-
-bool is_number_atom(const Token& token) {
-    return token.kind == TokenKind::atom &&
-           parse_number(token.text).status != NumberStatus::not_a_number;
-}
-
-constexpr const char* kNumberForms =
-    "payoffs are whole numbers, decimals (0.5, -1e-3) or fractions (3/4)";
-
-// Reads `token` as a payoff. `what` is called only on error and names the payoff ("payoff 2 of
-// outcome 1"), so the millions of payoffs of a large game cost no string building.
-template <typename Describe>
-double payoff_value(const Lexer& lexer, const Token& token, Describe what) {
-    if (token.kind == TokenKind::close_brace)
-        lexer.fail(token, "unbalanced braces: '}' with no matching '{' where " + what() +
-                              " was expected");
-    const Number number =
-        token.kind == TokenKind::atom ? parse_number(token.text) : Number{};
-    switch (number.status) {
-        case NumberStatus::ok: return number.value;
-        case NumberStatus::not_finite:
-            lexer.fail(token, what() + ", " + describe(token) +
-                                  ", is not a finite number (too large for a double)");
-        case NumberStatus::zero_denominator:
-            lexer.fail(token, what() + ", " + describe(token) + ", divides by zero");
-        case NumberStatus::not_a_number: break;
-    }
-    lexer.fail(token, "expected a number as " + what() + ", found " + describe(token),
-               kNumberForms);
-}
+using nfg_detail::describe;
+using nfg_detail::is_number_atom;
+using nfg_detail::Lexer;
+using nfg_detail::parse_whole_number;
+using nfg_detail::payoff_value;
+using nfg_detail::place;
+using nfg_detail::Token;
+using nfg_detail::TokenKind;
 
 // ---------------------------------------------------------------------------------------------
 // Prologue
+
+std::string quoted(const std::string& name) { return "'" + name + "'"; }
 
 std::string plural(std::size_t count, std::string_view noun) {
     return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
@@ -619,25 +351,6 @@ void read_outcome_numbers(Lexer& lexer, const std::vector<std::vector<double>>& 
     expect_end_after(lexer, profiles, "outcome number", count_message);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-void write_quoted(std::ostream& out, std::string_view text) {
-    out << '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\') out << '\\';
-        out << c;
-    }
-    out << '"';
-}
-
-// The shortest decimal that reads back as the same double (std::to_chars without precision).
-void write_number(std::ostream& out, double value) {
-    char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.write(buffer, end - buffer);
-}
-
 }  // namespace
 
 Game parse_nfg(std::string_view text, const std::string& filename) {
@@ -679,35 +392,6 @@ Game read_nfg(const std::string& path) {
     if (in.bad())
         throw InputError(SourceLocation{path, 0, 0}, "cannot read the game file");
     return parse_nfg(contents.str(), path);
-}
-
-void write_nfg(const Game& game, std::ostream& out) {
-    game.check();
-    out << "NFG 1 R ";
-    write_quoted(out, game.title);
-    out << " {";
-    for (const auto& player : game.players) {
-        out << ' ';
-        write_quoted(out, player);
-    }
-    out << " }\n\n{\n";
-    for (const auto& names : game.actions) {
-        out << '{';
-        for (const auto& name : names) {
-            out << ' ';
-            write_quoted(out, name);
-        }
-        out << " }\n";
-    }
-    out << "}\n\"\"\n\n";
-    // One line per profile, in Gambit's order (player 1 fastest), all players' payoffs.
-    for (std::size_t profile = 0; profile < game.space.size(); ++profile) {
-        for (std::size_t i = 0; i < game.payoffs.size(); ++i) {
-            if (i > 0) out << ' ';
-            write_number(out, game.payoffs[i](static_cast<Eigen::Index>(profile)));
-        }
-        out << '\n';
-    }
 }
 
 }  // namespace triad

@@ -1,0 +1,64 @@
+// What a timeline run produces (docs/model.md section 5): one record per period (play,
+// warmth, alignments, configuration, payoffs, memory stocks, the critical discount factor and
+// the parameters in force), and the shifts found in those records with their causes.
+//
+// run_timeline (timeline.hpp) fills a RunResult; detect_shifts and explain_shift (shifts.hpp)
+// find and explain its shifts. Kept apart from both so that each can use these types.
+#pragma once
+
+#include "triad/core/game.hpp"
+#include "triad/core/triangle.hpp"
+
+#include <Eigen/Dense>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triad {
+
+struct PeriodRecord {
+    double time = 0.0;
+    MixedProfile play;
+    std::optional<std::size_t> profile;  // when every player's play is pure
+    Eigen::MatrixXd warmth;              // expected warmth
+    std::vector<int> alignment;          // per player, -1 balanced
+    std::optional<TriadReading> triangle;  // three players
+    std::vector<double> payoffs;         // expected
+    Eigen::MatrixXd grievance, trust;    // G_ij, T_ij at the start of the period
+    std::optional<double> critical_discount;  // max_i delta*_i of the modal profile (Nash reversion)
+    std::vector<double> parameters;      // every parameter's value this period
+    std::vector<std::string> events;     // names of the events applied this period
+};
+
+struct ShiftCause {
+    std::string mover;
+    std::string driver;  // driver instance name, or "event NAME" when an event fixed the move
+    double change = 0.0; // how much the driver's share of the mover's gain from the move grew
+};
+
+struct ShiftEvent {
+    int period = 0;
+    double time = 0.0;
+    std::string what;  // "configuration" or "<player> alignment"
+    std::string from, to;
+    int held = 0;        // periods the new label held
+    bool to_end = false; // it still held when the run ended
+    std::vector<ShiftCause> causes;
+};
+
+struct RunResult {
+    std::uint64_t seed = 0;
+    std::vector<PeriodRecord> periods;
+    std::vector<ShiftEvent> shifts;
+};
+
+// The configuration of a period's triangle ("stable_marriage"), or "-" without three players.
+[[nodiscard]] std::string configuration_label(const PeriodRecord& record);
+
+// Player i's role in the period's triangle ("pivot"), or "-" without three players.
+[[nodiscard]] std::string role_label(const PeriodRecord& record, int i);
+
+}  // namespace triad

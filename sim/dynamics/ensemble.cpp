@@ -1,0 +1,34 @@
+// Aggregating the runs of a timeline (ensemble.hpp).
+#include "triad/dynamics/ensemble.hpp"
+
+#include <tuple>
+
+namespace triad {
+
+Ensemble summarize_runs(const Timeline& timeline, const std::vector<RunResult>& runs) {
+    Ensemble e;
+    e.runs = runs.size();
+    const int periods = timeline.periods();
+    const double share = 1.0 / static_cast<double>(runs.size());
+    e.configuration_share.resize(static_cast<std::size_t>(periods));
+    for (const auto& run : runs)
+        for (int k = 0; k < periods; ++k) e.configuration_share[k][configuration_label(run.periods[k])] += share;
+    std::map<std::tuple<std::string, std::string, std::string>, ShiftSpread> spreads;
+    for (const auto& run : runs)
+        for (const auto& s : run.shifts) {
+            ShiftSpread& d = spreads[{s.what, s.from, s.to}];
+            d.dates[s.time] += 1;
+            if (d.causes.empty()) d.causes = s.causes;
+        }
+    for (auto& [key, d] : spreads) {
+        std::tie(d.what, d.from, d.to) = key;
+        double sum = 0.0;
+        for (const auto& [time, c] : d.dates) d.count += c, sum += time * c;
+        d.share = d.count * share;
+        d.mean_time = sum / d.count;
+        e.shifts.push_back(std::move(d));
+    }
+    return e;
+}
+
+}  // namespace triad

@@ -1,0 +1,243 @@
+// Rendering timeline runs: one run period by period with its shifts, or many runs as shares
+// and spreads (run_report.hpp).
+#include "triad/report/run_report.hpp"
+
+#include "triad/core/output.hpp"
+#include "triad/core/parameters.hpp"
+#include "triad/core/version.hpp"
+#include "triad/report/text.hpp"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace triad {
+
+namespace {
+
+std::string action_text(const Game& game, const Eigen::VectorXd& strategy, int i) {
+    const int a = mode(strategy);
+    if (strategy(a) >= 1.0) return game.actions[i][a];
+    return game.actions[i][a] + "(" + printf_number(strategy(a), "%.2f") + ")";
+}
+
+void header_lines(std::ostream& out, const LoadedGame& loaded, const Timeline& t, std::uint64_t seed, int runs) {
+    const Game& game = loaded.game();
+    out << (game.title.empty() ? loaded.path : game.title) << "\n";
+    out << "  " << loaded.path << "  (content hash " << loaded.content_hash << ", triad " << kVersion << ", seed "
+        << seed << (runs > 1 ? ", runs " + std::to_string(runs) : std::string()) << ")\n";
+    for (const auto& o : loaded.overrides) out << "  --set " << o << "\n";
+    out << "  timeline " << format_number(t.start) << " to " << format_number(t.end) << " step " << format_number(t.step)
+        << " (" << t.periods() << " periods), min_hold " << t.min_hold << "; learning:";
+    for (int i = 0; i < game.player_count(); ++i) {
+        out << " " << game.players[i] << " " << t.rules[i].spec->name;
+        for (const auto& [k, v] : t.rules[i].options) out << " " << k << "=" << format_number(v);
+        out << (i + 1 < game.player_count() ? ";" : "");
+    }
+    out << "\n\n";
+}
+
+void json_common(JsonWriter& json, const LoadedGame& loaded, const Timeline& t, std::uint64_t seed, int runs) {
+    const Game& game = loaded.game();
+    json.field("version", kVersion);
+    json.key("scenario").begin_object().field("path", loaded.path).field("content_hash", loaded.content_hash).field("title", game.title);
+    json.key("overrides").begin_array();
+    for (const auto& o : loaded.overrides) json.value(o);
+    json.end_array().end_object();
+    json.field("seed", static_cast<long long>(seed)).field("runs", runs);
+    json.key("timeline").begin_object().field("start", t.start).field("end", t.end).field("step", t.step).field("min_hold", t.min_hold);
+    json.key("learning").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) {
+        json.key(game.players[i]).begin_object().field("rule", t.rules[i].spec->name);
+        for (const auto& [k, v] : t.rules[i].options) json.field(k, v);
+        json.end_object();
+    }
+    json.end_object().end_object();
+    json.key("players").begin_array();
+    for (const auto& p : game.players) json.value(p);
+    json.end_array();
+}
+
+}  // namespace
+
+std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
+    const Game& game = loaded.game();
+    const int n = game.player_count();
+    std::ostringstream out;
+    header_lines(out, loaded, t, run.seed, 1);
+    std::size_t width = 8;
+    for (int i = 0; i < n; ++i) for (const auto& a : game.actions[i]) width = std::max(width, a.size() + 7);
+    out << std::left << std::setw(8) << "period";
+    for (int i = 0; i < n; ++i) out << std::setw(static_cast<int>(width)) << game.players[i];
+    out << std::setw(18) << "configuration" << "alignments" << std::string(14, ' ') << "delta*\n";
+    for (const auto& r : run.periods) {
+        out << std::left << std::setw(8) << format_number(r.time);
+        for (int i = 0; i < n; ++i) out << std::setw(static_cast<int>(width)) << action_text(game, r.play[i], i);
+        out << std::setw(18) << configuration_label(r);
+        std::string aligned;
+        for (int i = 0; i < n && !r.alignment.empty(); ++i)
+            aligned += (i ? " " : "") + game.players[i].substr(0, 2) + ">" + alignment_label(game, r.alignment[i]).substr(0, 2);
+        out << std::setw(24) << aligned << (r.critical_discount ? printf_number(*r.critical_discount, "%.2f") : std::string("none")) << "\n";
+    }
+    out << std::right << "\n" << run.shifts.size() << " shift" << (run.shifts.size() == 1 ? "" : "s") << "\n";
+    for (const auto& s : run.shifts) {
+        out << "  " << format_number(s.time) << "  " << s.what << ": " << s.from << " -> " << s.to << "  (held "
+            << s.held << (s.to_end ? "+, to the end" : "") << ")\n";
+        for (const auto& c : s.causes) {
+            if (c.driver.rfind("event ", 0) == 0) out << "      " << c.mover << "'s move was forced: " << c.driver << " fixed its stance\n";
+            else out << "      " << c.mover << "'s pull toward the move from " << c.driver << " " << (c.change >= 0 ? "+" : "")
+                     << printf_number(c.change, "%.3f") << "\n";
+        }
+    }
+    return out.str();
+}
+
+std::string render_run_json(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
+    const Game& game = loaded.game();
+    const int n = game.player_count();
+    std::ostringstream buffer;
+    JsonWriter json(buffer);
+    json.begin_object();
+    json_common(json, loaded, t, run.seed, 1);
+    json.key("periods").begin_array();
+    for (std::size_t k = 0; k < run.periods.size(); ++k) {
+        const PeriodRecord& r = run.periods[k];
+        json.begin_object().field("period", static_cast<int>(k)).field("time", r.time);
+        json.key("play").begin_object();
+        for (int i = 0; i < n; ++i) {
+            json.key(game.players[i]).begin_object();
+            for (Eigen::Index a = 0; a < r.play[i].size(); ++a)
+                if (r.play[i](a) > 0.0) json.field(game.actions[i][a], r.play[i](a));
+            json.end_object();
+        }
+        json.end_object();
+        if (game.has_stances()) {
+            json.key("warmth").begin_object();
+            for (int i = 0; i < n; ++i)
+                for (int j = i + 1; j < n; ++j) json.field(game.players[i] + "-" + game.players[j], r.warmth(i, j));
+            json.end_object();
+            json.key("alignment").begin_object();
+            for (int i = 0; i < n; ++i) json.field(game.players[i], alignment_label(game, r.alignment[i]));
+            json.end_object();
+            if (r.triangle) {
+                json.field("configuration", configuration_label(r));
+                json.key("roles").begin_object();
+                for (int i = 0; i < n; ++i) json.field(game.players[i], role_label(r, i));
+                json.end_object();
+            }
+        }
+        if (!r.events.empty()) {  // the events applied this period, by name
+            json.key("events").begin_array();
+            for (const auto& name : r.events) json.value(name);
+            json.end_array();
+        }
+        json.key("payoffs").begin_object();
+        for (int i = 0; i < n; ++i) json.field(game.players[i], r.payoffs[i]);
+        json.end_object();
+        for (const auto& [name, stock] : {std::pair<const char*, const Eigen::MatrixXd*>{"grievance", &r.grievance}, {"trust", &r.trust}}) {
+            json.key(name).begin_object();
+            for (int i = 0; i < n; ++i) {
+                json.key(game.players[i]).begin_object();
+                for (int j = 0; j < n; ++j)
+                    if (j != i) json.field(game.players[j], (*stock)(i, j));
+                json.end_object();
+            }
+            json.end_object();
+        }
+        json.key("critical_discount");
+        r.critical_discount ? json.value(*r.critical_discount) : json.null();
+        json.end_object();
+    }
+    json.end_array();
+    json.key("shifts").begin_array();
+    for (const auto& s : run.shifts) {
+        json.begin_object().field("period", s.period).field("time", s.time).field("what", s.what).field("from", s.from).field("to", s.to);
+        json.field("held", s.held).field("to_end", s.to_end);
+        json.key("causes").begin_array();
+        for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
+        json.end_array().end_object();
+    }
+    json.end_array().end_object();
+    return buffer.str();
+}
+
+std::string render_run_csv(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
+    const Game& game = loaded.game();
+    const int n = game.player_count();
+    std::ostringstream out;
+    out << "# triad " << kVersion << " run " << csv_cell(loaded.path) << " content_hash=" << loaded.content_hash << " seed=" << run.seed;
+    for (const auto& o : loaded.overrides) out << " --set " << o;
+    out << "\nperiod,time";
+    for (const auto& p : game.players) out << "," << p << "_action," << p << "_alignment," << p << "_role," << p << "_payoff";
+    out << ",configuration,critical_discount";
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            if (i != j) out << ",G_" << game.players[i] << "_" << game.players[j] << ",T_" << game.players[i] << "_" << game.players[j];
+    out << "\n";
+    for (std::size_t k = 0; k < run.periods.size(); ++k) {
+        const PeriodRecord& r = run.periods[k];
+        out << k << "," << format_number(r.time);
+        for (int i = 0; i < n; ++i)
+            out << "," << csv_cell(action_text(game, r.play[i], i)) << ","
+                << (r.alignment.empty() ? "" : alignment_label(game, r.alignment[i])) << "," << role_label(r, i) << ","
+                << format_number(r.payoffs[i]);
+        out << "," << configuration_label(r) << "," << (r.critical_discount ? format_number(*r.critical_discount) : "");
+        for (int i = 0; i < n; ++i)
+            for (int j = 0; j < n; ++j)
+                if (i != j) out << "," << format_number(r.grievance(i, j)) << "," << format_number(r.trust(i, j));
+        out << "\n";
+    }
+    for (const auto& s : run.shifts)
+        out << "# shift period=" << s.period << " time=" << format_number(s.time) << " what=" << s.what << " from=" << s.from
+            << " to=" << s.to << " held=" << s.held << "\n";
+    (void)t;
+    return out.str();
+}
+
+std::string render_runs_json(const LoadedGame& loaded, const Timeline& t, const Ensemble& e, std::uint64_t seed) {
+    const int periods = t.periods();
+    std::ostringstream out;
+    JsonWriter json(out);
+    json.begin_object();
+    json_common(json, loaded, t, seed, static_cast<int>(e.runs));
+    json.key("periods").begin_array();
+    for (int k = 0; k < periods; ++k) {
+        json.begin_object().field("period", k).field("time", t.time_of(k)).key("configuration_share").begin_object();
+        for (const auto& [label, p] : e.configuration_share[k]) json.field(label, p);
+        json.end_object().end_object();
+    }
+    json.end_array().key("shifts").begin_array();
+    for (const auto& d : e.shifts) {
+        json.begin_object().field("what", d.what).field("from", d.from).field("to", d.to);
+        json.field("runs", d.count).field("share", d.share).field("mean_time", d.mean_time);
+        json.key("dates").begin_object();
+        for (const auto& [time, c] : d.dates) json.field(format_number(time), c);
+        json.end_object().key("causes").begin_array();
+        for (const auto& c : d.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
+        json.end_array().end_object();
+    }
+    json.end_array().end_object();
+    return out.str();
+}
+
+std::string render_runs_table(const LoadedGame& loaded, const Timeline& t, const Ensemble& e, std::uint64_t seed) {
+    const int periods = t.periods();
+    std::ostringstream out;
+    header_lines(out, loaded, t, seed, static_cast<int>(e.runs));
+    out << "share of runs in each configuration\n";
+    for (int k = 0; k < periods; ++k) {
+        out << "  " << std::left << std::setw(8) << format_number(t.time_of(k)) << std::right;
+        for (const auto& [label, p] : e.configuration_share[k]) out << "  " << label << " " << printf_number(100 * p, "%.1f") << "%";
+        out << "\n";
+    }
+    out << "\nshifts (share of runs; dates)\n";
+    for (const auto& d : e.shifts) {
+        out << "  " << d.what << ": " << d.from << " -> " << d.to << "  " << printf_number(100.0 * d.share, "%.1f")
+            << "% of runs, mean date " << printf_number(d.mean_time, "%.1f") << "; dates:";
+        for (const auto& [time, c] : d.dates) out << " " << format_number(time) << "x" << c;
+        out << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace triad

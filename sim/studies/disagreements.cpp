@@ -1,0 +1,126 @@
+// Contradictions between claims, and a disagreement evaluated on one shared model and region:
+// who is right where, and where that changes (disagreements.hpp).
+#include "triad/studies/disagreements.hpp"
+
+#include "claim_detail.hpp"
+
+#include <algorithm>
+
+namespace triad {
+
+namespace {
+
+// Can some value pass both tests (their windows aside)? The labels either side mentions, plus one that
+// neither mentions, stand for every label, so trying them decides it for value tests.
+bool tests_compatible(const Expectation& a, const Expectation& b) {
+    if (a.test == Expectation::Test::range || b.test == Expectation::Test::range) {
+        if (a.test != b.test) return true;  // a number and a label test: no conflict to speak of
+        const double lo = std::max(a.min.value_or(-1e300), b.min.value_or(-1e300));
+        const double hi = std::min(a.max.value_or(1e300), b.max.value_or(1e300));
+        return lo <= hi;
+    }
+    std::vector<std::string> candidates = a.values;
+    candidates.insert(candidates.end(), b.values.begin(), b.values.end());
+    candidates.push_back("\x01 none of these");
+    for (const auto& c : candidates)
+        if (a.passes(c) && b.passes(c)) return true;
+    return false;
+}
+
+bool is_instant(const Expectation& e) { return e.window_from && *e.window_from == *e.window_to; }
+
+// Can some outcome satisfy both expectations on one column? A dated expectation is met when
+// SOME label shown in its window passes, so dated ones can clash only at one shared instant,
+// where the run shows a single label.
+bool compatible(const Expectation& a, const Expectation& b) {
+    if (!a.window_from && !b.window_from) return tests_compatible(a, b);
+    if (!is_instant(a) || !is_instant(b) || *a.window_from != *b.window_from) return true;
+    return tests_compatible(a, b);  // at one instant, a dated test is its plain test
+}
+
+// The union of both claims' regions: a path in both spans the hull of its two ranges.
+std::vector<Axis> joint_region(const Claim& first, const Claim& second) {
+    std::vector<Axis> region = first.over;
+    for (const Axis& axis : second.over) {
+        const auto same = std::find_if(region.begin(), region.end(), [&](const Axis& a) { return a.path == axis.path; });
+        if (same == region.end()) {
+            region.push_back(axis);
+        } else {
+            same->lower = std::min(same->lower, axis.lower);
+            same->upper = std::max(same->upper, axis.upper);
+        }
+    }
+    // Grid values per varying axis: the coarser claim's, but only 4 when 4 or more axes vary,
+    // so that the joint grid (the product) stays near the size of the claims' own (4^4 = 256
+    // points rather than 625: `triad compare scenarios/` is the README's main job).
+    const auto varying = static_cast<std::size_t>(std::count_if(region.begin(), region.end(), [](const Axis& a) { return a.lower < a.upper; }));
+    std::size_t points = std::min(first.points, second.points);
+    if (varying >= 4) points = std::min<std::size_t>(points, 4);
+    for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : points;
+    return region;
+}
+
+enum Winner : int { first_right = 0, second_right = 1, neither_right = 2 };
+
+const char* winner_name(int winner) {
+    return winner == first_right ? "first" : winner == second_right ? "second" : "neither";
+}
+
+}  // namespace
+
+using namespace detail;  // the helpers claim_detail.hpp shares between the two files
+
+bool contradict(const Claim& a, const Claim& b) {
+    if (a.author == b.author) return false;
+    for (const auto& e : a.expect)
+        for (const auto& f : b.expect)
+            if (e.column == f.column && !compatible(e, f)) return true;
+    return false;
+}
+
+Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second, int threads) {
+    if (!contradict(first, second))
+        throw Error("claims '" + first.id + "' and '" + second.id +
+                    "' do not contradict each other (same author, or some outcome satisfies both): nothing to compare");
+    if (first.analysis != second.analysis)  // cannot happen: the analyses' columns are disjoint
+        throw Error("claims '" + first.id + "' and '" + second.id + "' use different analyses and cannot share a sweep");
+    Disagreement result;
+    result.first = first;
+    result.second = second;
+    result.shared_scenario = shared.scenario().path;
+    result.region = joint_region(first, second);
+    std::vector<Expectation> both = first.expect;
+    both.insert(both.end(), second.expect.begin(), second.expect.end());
+    const std::vector<std::string> columns = columns_of(both);
+    // Contradicting claims cannot both hold at one point; if they ever did, contradict() would
+    // be wrong, and reporting the point as anyone's win would hide that.
+    auto winner = [&](const std::vector<std::string>& cells) {
+        const bool a = all_hold(first.expect, columns, cells), b = all_hold(second.expect, columns, cells);
+        if (a && b)
+            throw Error("claims '" + first.id + "' and '" + second.id + "' both hold at one point although they contradict (" +
+                        evidence_text(both, columns, cells) + "): a bug in contradict()");
+        return a ? first_right : b ? second_right : neither_right;
+    };
+    const SweepSpec spec = make_sweep(shared, grid_over(shared, result.region), first.analysis, columns);
+    std::size_t counts[3] = {0, 0, 0};
+    run_sweep(shared, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
+              [&](const std::vector<SweepRow>& rows) {
+                  for (const auto& row : rows) ++counts[winner(row.cells)];
+              });
+    result.points = counts[0] + counts[1] + counts[2];
+    const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
+    result.first_share = static_cast<double>(counts[first_right]) / total;
+    result.second_share = static_cast<double>(counts[second_right]) / total;
+    result.neither_share = static_cast<double>(counts[neither_right]) / total;
+    SweepEvaluator evaluator(shared, spec);
+    const std::vector<double> centre = centre_of(spec.design);
+    result.evidence = evidence_text(both, columns, evaluator.evaluate(centre));
+    for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
+        const auto flip = first_flip(spec.design.axes[a], a, centre,
+                                     [&](const std::vector<double>& point) { return winner(evaluator.evaluate(point)); });
+        if (flip) result.boundaries.push_back({spec.design.axes[a].path, flip->value, winner_name(flip->below), winner_name(flip->above)});
+    }
+    return result;
+}
+
+}  // namespace triad

@@ -145,8 +145,10 @@ RunResult run_timeline(const StageModel& base, const Timeline& timeline, std::ui
                             fixes.end());
                 fixes.push_back(f);
             }
-            for (const auto& [i, j] : e.release)
-                fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const StanceFix& x) { return x.player == i && x.toward == j; }),
+            // No structured binding here: C++20 lambdas may not capture one portably (clang 14 refuses).
+            for (const auto& released : e.release)
+                fixes.erase(std::remove_if(fixes.begin(), fixes.end(),
+                                           [&](const StanceFix& x) { return x.player == released.first && x.toward == released.second; }),
                             fixes.end());
             where = e.where;
             applied.push_back(e.name);

@@ -276,8 +276,9 @@ Timeline read_timeline(const StageModel& model) {
     std::vector<StanceFix> fixes;
     for (const auto& e : t.events) {
         for (const auto& f : e.fix) fixes.push_back(f);
-        for (const auto& [i, j] : e.release)
-            fixes.erase(std::remove_if(fixes.begin(), fixes.end(), [&](const StanceFix& f) { return f.player == i && f.toward == j; }),
+        for (const auto& released : e.release)  // not a structured binding: lambdas capture it (clang 14)
+            fixes.erase(std::remove_if(fixes.begin(), fixes.end(),
+                                       [&](const StanceFix& f) { return f.player == released.first && f.toward == released.second; }),
                         fixes.end());
         (void)allowed_actions(game, fixes, e.where);
     }

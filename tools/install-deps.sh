@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libboost-program-options-dev libyaml-cpp-dev catch2
+  clang  # only to check that the code also compiles with clang++ (tools/run-tests.sh)
 )
 for arg in "$@"; do
   case "$arg" in

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test on a fresh Debian 12 machine: install, build, run the suite, then build and run
-# it again under AddressSanitizer and UndefinedBehaviorSanitizer, and finally build the MPI
+# Every test on a fresh Debian 12 machine: install, build, run the suite, build the library and
+# the program with clang++ as well, then build and run the suite again under AddressSanitizer
+# and UndefinedBehaviorSanitizer, and finally build the MPI
 # variant and check that a 2-rank sweep writes the single-process file (docs/cluster.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,10 @@ echo "== release build and tests"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
+
+echo "== clang++ build (portability: the library and the program compile with clang++ too)"
+cmake --preset clang >/dev/null
+cmake --build --preset clang -j "$jobs"
 
 echo "== sanitizer build and tests (ASan + UBSan)"
 cmake --preset sanitize >/dev/null

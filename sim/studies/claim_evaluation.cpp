@@ -65,6 +65,12 @@ std::vector<double> centre_of(const Design& design) {
 
 using namespace detail;  // the helpers claim_detail.hpp shares between the two files
 
+std::string claim_verdict(double share, double required) {
+    if (share >= required - kShareTolerance) return "holds";
+    if (share <= 1.0 - required + kShareTolerance) return "fails";
+    return "partly";
+}
+
 ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads) {
     ClaimResult result;
     result.claim = claim;
@@ -84,9 +90,7 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
               });
     result.points = total;
     result.share = total ? static_cast<double>(held) / static_cast<double>(total) : 0.0;
-    result.verdict = result.share >= claim.share_required         ? "holds"
-                     : result.share <= 1.0 - claim.share_required ? "fails"
-                                                                  : "partly";
+    result.verdict = claim_verdict(result.share, claim.share_required);
     // The centre of the region: the evidence, and the line along which boundaries are sought.
     const std::vector<double> centre = centre_of(spec.design);
     if (spec.design.size() == 1) {  // the region is its centre, and no axis can flip

@@ -10,6 +10,22 @@ function(triad_cli_test name expect_exit expect)
                    -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${TRIAD_RUN_CLI} -- $<TARGET_FILE:triad_cli> ${ARGN})
 endfunction()
 
+# The same, and the output must NOT match `reject`.
+function(triad_cli_test_reject name expect_exit expect reject)
+  add_test(NAME cli.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${expect_exit} "-DEXPECT=${expect}" "-DREJECT=${reject}"
+                   -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${TRIAD_RUN_CLI} -- $<TARGET_FILE:triad_cli> ${ARGN})
+endfunction()
+
+# A command that writes `file` (its -o FILE): the file's content, appended to the output, must
+# match `expect` and must not match `reject` (an empty `reject` rejects nothing).
+function(triad_cli_test_file name expect_exit file expect reject)
+  add_test(NAME cli.${name}
+           COMMAND ${CMAKE_COMMAND} -DEXPECT_EXIT=${expect_exit} "-DEXPECT=${expect}" "-DREJECT=${reject}"
+                   "-DREAD_BACK=${file}" -DWORKDIR=${PROJECT_SOURCE_DIR} -P ${TRIAD_RUN_CLI}
+                   -- $<TARGET_FILE:triad_cli> ${ARGN})
+endfunction()
+
 set(B scenarios/baseline.yaml)
 set(BAD tests/data/scenarios)
 
@@ -35,6 +51,13 @@ triad_cli_test(solve_pd 0 "1 pure equilibrium.*defect +1\\.0000.*defect" solve s
 triad_cli_test(solve_nfg 0 "Prisoner.s dilemma.*1 pure equilibrium.*strict" solve tests/data/nfg_pd_names.nfg)
 triad_cli_test(solve_nfg_set 1 "has no parameters" solve tests/data/nfg_pd_names.nfg --set x=1)
 triad_cli_test(solve_output 0 "^$" solve ${B} --format json -o ${TRIAD_CLI_TMP}/baseline.json)
+# What -o wrote, read back: nothing on the terminal, then the JSON document with the scenario's
+# content hash (16 hex digits, "%016llx") and the equilibria, and no NaN or infinity anywhere.
+set(HEX16 "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]")
+triad_cli_test_file(solve_output_read_back 0 ${TRIAD_CLI_TMP}/read_back_solve.json
+  "^\\{\n.*\"content_hash\": \"${HEX16}\".*\"equilibria\": \\[.*\"configuration\": \"stable_marriage\".*\\}\n$"
+  "[^a-z]([Nn]a[Nn]|[Ii]nf|[Ii]nfinity)[^a-z]"
+  solve ${B} --format json -o ${TRIAD_CLI_TMP}/read_back_solve.json)
 
 # Export, then solve the exported game: the same equilibrium.
 triad_cli_test(export_nfg 0 "^$" export ${B} --to nfg -o ${TRIAD_CLI_TMP}/baseline.nfg)
@@ -102,6 +125,19 @@ triad_cli_test(run_lag_csv 0 "period,time,us_action.*\n0,1950,open,.*# shift per
 triad_cli_test(run_lag_tuned 0 "1961  china alignment: balanced -> us" run ${LAG} --set memory.decay=0.15)
 triad_cli_test(run_no_memory 0 "1956  china alignment: russia -> us" run ${LAG} --set memory.gamma.china=0)
 triad_cli_test(run_runs 0 "share of runs in each configuration.*shifts \\(share of runs; dates\\)" run ${LAG} --runs 5 --seed 3)
+# lag.yaml's learning is best_response with q = 1: deterministic (the scenario says so), so all
+# 20 runs are the run of cli.run_lag and every share is 20 of 20 = 100.0%. Any other figure
+# (95.2% would be 20 of 21, above 100% a share counted twice) is wrong.
+triad_cli_test_reject(run_runs_deterministic 0
+  "share of runs in each configuration\n  1950 +stable_marriage 100\\.0%\n.*\n  1956 +unit_veto 100\\.0%\n.*\n  1971 +stable_marriage 100\\.0%\n.*china alignment: balanced -> us +100\\.0% of runs, mean date 1971\\.0; dates: 1971x20"
+  "[^0-9]([0-9]|[0-9][0-9]|10[1-9]|1[1-9][0-9]|[2-9][0-9][0-9]|[0-9][0-9][0-9][0-9]+)\\.[0-9]%|100\\.[1-9]%"
+  run ${LAG} --runs 20 --seed 3)
+# With inertia (q = 0.2) the runs differ, but each share is still k of 20 runs: a multiple of
+# 5% (one decimal: 5.0%, 15.0%, ...), never above 100%.
+triad_cli_test_reject(run_runs_shares 0
+  "share of runs in each configuration\n  1950 +stable_marriage 100\\.0%.*[0-9]\\.0% of runs"
+  "\\.[1-9]%|[1-46-9]\\.[0-9]%|(10[1-9]|1[1-9][0-9]|[2-9][0-9][0-9]|[0-9][0-9][0-9][0-9]+)\\.[0-9]%"
+  run tests/data/scenarios/lag_inertia.yaml --runs 20 --seed 3)
 triad_cli_test(run_no_timeline 1 "has no 'timeline:' section" run ${B})
 triad_cli_test(run_bad_end 1 "bad_timeline.yaml:[0-9]+:[0-9]+: the timeline ends \\(1940\\) before it starts \\(1950\\)" run tests/data/scenarios/bad_timeline.yaml)
 triad_cli_test(list_rules 0 "best_response.*logit.*fictitious_play.*replicator.*equilibrium_tracking" list rules)
@@ -114,6 +150,13 @@ triad_cli_test(sweep_header 0 "# triad sweep\n# version: [0-9.]+\n# scenario: sc
 triad_cli_test(sweep_jsonl 0 "# columns: index,russia.regime_fear,pure_count.*\n\\{\"index\":0,\"russia.regime_fear\":0,\"pure_count\":1" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_count --format jsonl -q)
 triad_cli_test(sweep_sobol 0 "# design: sobol 8 points.*\n7," sweep ${B} --design sobol --points 8 --param russia.regime_fear=0:3 --analysis pure -q)
 triad_cli_test(sweep_boundary 0 "from,to,lower,upper,boundary\n0,stable_marriage,unit_veto,2\\.[0-9]+" sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:5 --analysis pure --boundary ambition.a.china.russia --boundary-of configurations)
+# A sweep written with -o, read back: the header, the column line, and exactly the 2 x 3 = 6
+# grid points (nested like for-loops, the last axis fastest: regime_fear 0 then 3, ambition
+# 0, 2, 4 within each), then the end of the file.
+triad_cli_test_file(sweep_output_read_back 0 ${TRIAD_CLI_TMP}/read_back_sweep.csv
+  "^# triad sweep\n# version: [0-9.]+\n# scenario: scenarios/baseline.yaml\n# content_hash: ${HEX16}\n# design: grid 2 x 3 = 6 points over russia.regime_fear \\[0, 3\\], ambition.a.china.russia \\[0, 4\\]\n# seed: 1\n# analysis: stage\n# command: triad sweep [^\n]*\nindex,russia.regime_fear,ambition.a.china.russia,configuration,[^\n]*,pure_count\n0,0,0,[^\n]*\n1,0,2,[^\n]*\n2,0,4,[^\n]*\n3,3,0,[^\n]*\n4,3,2,[^\n]*\n5,3,4,[^\n]*\n$"
+  "[^a-z]([Nn]a[Nn]|[Ii]nf|[Ii]nfinity)[^a-z]"
+  sweep ${B} --param russia.regime_fear=0:3:2 --param ambition.a.china.russia=0:4:3 -q -o ${TRIAD_CLI_TMP}/read_back_sweep.csv)
 triad_cli_test(sweep_bad_column 1 "no column 'pure_cont'; did you mean 'pure_count'" sweep ${B} --param russia.regime_fear=0:3:2 --analysis pure --columns pure_cont)
 triad_cli_test(sweep_no_count 2 "needs a count" sweep ${B} --param russia.regime_fear=0:3)
 triad_cli_test(sweep_bad_shard 2 "--shard takes K/N" sweep ${B} --param russia.regime_fear=0:3:2 --shard 4/3)

@@ -174,3 +174,122 @@ TEST_CASE("baseline scenario: its unique strict pure equilibrium needs no patien
         CHECK(sustainable(r, {0.0, 0.0, 0.0}));
     }
 }
+
+// The games above have T - R = R - P (5 - 3 = 3 - 1), where delta* = (D - C) / (D - P) and its
+// complement (C - P) / (D - P) coincide. The games below tell them apart.
+
+TEST_CASE("prisoner's dilemma with T - R != R - P: delta* = (T - R) / (T - P), both punishments", "[sustain]") {
+    // T = 7, R = 3, P = 1, S = 0: (A, A) = (3, 3), (A, B) = (0, 7), (B, A) = (7, 0), (B, B) = (1, 1).
+    // Defecting is dominant (7 > 3, 1 > 0), so (B, B) is the only stage equilibrium: Nash
+    // reversion pays P = 1. The pure minmax is 1 too: against A the best reply pays max(3, 7)
+    // = 7, against B max(0, 1) = 1, and min(7, 1) = 1, reached at (B, B).
+    //     delta* = (D - C) / (D - P) = (7 - 3) / (7 - 1) = 4/6 = 2/3
+    // (the complement (C - P) / (D - P) = 2/6 = 1/3 would be wrong).
+    const Game game = two_by_two(3, 3, 0, 7, 7, 0, 1, 1);
+    for (const Punishment p : {Punishment::nash, Punishment::minmax}) {
+        INFO(to_string(p));
+        const SustainResult r = sustain(game, kCooperate, p, payoff_tolerance(game));
+        CHECK(r.punishment == p);
+        CHECK(r.feasible);
+        CHECK(r.cooperative == std::vector<double>{3, 3});
+        CHECK(r.deviation == std::vector<double>{7, 7});
+        CHECK(r.punished == std::vector<double>{1, 1});
+        for (int i = 0; i < 2; ++i) {
+            REQUIRE(r.critical[i]);
+            CHECK(*r.critical[i] == Approx(2.0 / 3.0));
+            CHECK(r.punishment_profile[i] == kDefect);
+        }
+        CHECK(r.required == Approx(2.0 / 3.0));
+        // 0.6 < 2/3 <= 0.7.
+        CHECK_FALSE(sustainable(r, {0.6, 0.6}));
+        CHECK(sustainable(r, {0.7, 0.7}));
+    }
+}
+
+TEST_CASE("prisoner's dilemma with a small temptation: delta* = (T - R) / (T - P) = 1/4", "[sustain]") {
+    // T = 4, R = 3, P = 0, S = -1: (A, A) = (3, 3), (A, B) = (-1, 4), (B, A) = (4, -1), (B, B) = (0, 0).
+    // Defecting is dominant (4 > 3, 0 > -1); Nash reversion and the pure minmax (min(4, 0))
+    // both pay P = 0. delta* = (4 - 3) / (4 - 0) = 1/4 (the complement would be 3/4).
+    const Game game = two_by_two(3, 3, -1, 4, 4, -1, 0, 0);
+    for (const Punishment p : {Punishment::nash, Punishment::minmax}) {
+        INFO(to_string(p));
+        const SustainResult r = sustain(game, kCooperate, p, payoff_tolerance(game));
+        CHECK(r.punished == std::vector<double>{0, 0});
+        for (int i = 0; i < 2; ++i) {
+            REQUIRE(r.critical[i]);
+            CHECK(*r.critical[i] == Approx(0.25));
+        }
+        CHECK(r.required == Approx(0.25));
+        CHECK(sustainable(r, {0.3, 0.3}));
+        CHECK_FALSE(sustainable(r, {0.2, 0.2}));
+    }
+}
+
+TEST_CASE("a costly punishment: the pure minmax is below Nash reversion, so it needs less patience", "[sustain]") {
+    // Row payoffs A and column payoffs B; the column player's c2 punishes the row at a cost.
+    //          c0      c1      c2
+    //   r0   (4, 4)  (1, 5)  (0, -1)
+    //   r1   (7, 0)  (2, 1)  (0, -1)
+    // c1 is strictly dominant for the column (5 > 4 > -1, 1 > 0 > -1); the row's best reply to
+    // c1 is r1 (2 > 1), so (r1, c1) is the only pure equilibrium: it pays (2, 1).
+    // Profile index = row + 2 * col: (r0, c0) = 0, (r1, c1) = 3, (r0, c2) = 4.
+    // Target (r0, c0): row C = 4, D = 7 (r1); column C = 4, D = 5 (c1).
+    Eigen::MatrixXd A(2, 3), B(2, 3);
+    A << 4, 1, 0,
+         7, 2, 0;
+    B << 4, 5, -1,
+         0, 1, -1;
+    const Game game = triad::test::bimatrix(A, B);
+    const double tolerance = payoff_tolerance(game);
+
+    SECTION("Nash reversion to (r1, c1)") {
+        // row:    delta* = (7 - 4) / (7 - 2) = 3/5      (complement 2/5)
+        // column: delta* = (5 - 4) / (5 - 1) = 1/4      (complement 3/4)
+        // required = max(3/5, 1/4) = 3/5.
+        const SustainResult r = sustain(game, 0, Punishment::nash, tolerance);
+        CHECK(r.punishment == Punishment::nash);
+        CHECK(r.feasible);
+        CHECK(r.cooperative == std::vector<double>{4, 4});
+        CHECK(r.deviation == std::vector<double>{7, 5});
+        CHECK(r.best_deviation == std::vector<int>{1, 1});
+        CHECK(r.punished == std::vector<double>{2, 1});
+        CHECK(r.punishment_profile[0] == std::optional<std::size_t>(3));
+        CHECK(r.punishment_profile[1] == std::optional<std::size_t>(3));
+        REQUIRE(r.critical[0]);
+        REQUIRE(r.critical[1]);
+        CHECK(*r.critical[0] == Approx(3.0 / 5.0));
+        CHECK(*r.critical[1] == Approx(1.0 / 4.0));
+        CHECK(r.required == Approx(3.0 / 5.0));
+        CHECK(r.notes.empty());
+        CHECK_FALSE(sustainable(r, {0.5, 0.5}));  // the row needs 0.6
+        CHECK(sustainable(r, {0.6, 0.25}));      // exactly at delta*: held
+    }
+    SECTION("pure minmax: c2 holds the row to 0") {
+        // Row: against c0 its best reply pays max(4, 7) = 7, against c1 max(1, 2) = 2, against
+        // c2 max(0, 0) = 0 (a tie, so the first action r0 stands for it): P = 0 at (r0, c2),
+        // below the 2 that Nash reversion gives.
+        //     delta* = (7 - 4) / (7 - 0) = 3/7     (complement 4/7)
+        // Column: against r0 its best reply pays max(4, 5, -1) = 5, against r1 max(0, 1, -1) = 1:
+        // P = 1 at (r1, c1), the same as Nash reversion, so delta* = 1/4 again.
+        // required = max(3/7, 1/4) = 3/7.
+        const SustainResult r = sustain(game, 0, Punishment::minmax, tolerance);
+        CHECK(r.punishment == Punishment::minmax);
+        CHECK(r.feasible);
+        CHECK(r.punished == std::vector<double>{0, 1});
+        CHECK(r.punishment_profile[0] == std::optional<std::size_t>(4));
+        CHECK(r.punishment_profile[1] == std::optional<std::size_t>(3));
+        REQUIRE(r.critical[0]);
+        REQUIRE(r.critical[1]);
+        CHECK(*r.critical[0] == Approx(3.0 / 7.0));
+        CHECK(*r.critical[1] == Approx(1.0 / 4.0));
+        CHECK(r.required == Approx(3.0 / 7.0));
+        // 3/7 = 0.43 <= 0.5 < 3/5: the harsher threat holds the row where Nash reversion does not.
+        CHECK(sustainable(r, {0.5, 0.5}));
+        CHECK_FALSE(sustainable(r, {0.4, 0.5}));
+        // (r0, c2) is no stage equilibrium: the column gets -1 there and 5 by playing c1.
+        bool warns_credibility = false;
+        for (const auto& n : r.notes)
+            warns_credibility |= n.find("the punishment of row is not a stage equilibrium") != std::string::npos;
+        CHECK(warns_credibility);
+    }
+}

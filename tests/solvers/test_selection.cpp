@@ -51,6 +51,91 @@ selection: {method: pure}
     CHECK(predict(model.game(), no_tie_break).selected_configuration == "menage_a_trois");  // label order
 }
 
+TEST_CASE("the QRE tie-break changes the selected configuration", "[selection]") {
+    // As above with the payoffs swapped: everyone warm pays 1 each, everyone cold 2 each,
+    // anything else 0. Both are strict pure equilibria, so the `pure` rule weighs menage a
+    // trois and unit veto 1/2 each: a tie.
+    //   - Without a tie-break the first label in order wins: "menage_a_trois" < "unit_veto".
+    //   - With it, the QRE limit decides. At lambda = 0 (uniform play) warm pays a player
+    //     1 * (1/2 * 1/2) = 1/4 and cold 2 * 1/4 = 1/2, so the branch traced from uniform play
+    //     moves toward cold; cold's advantage 2 q^2 - (1 - q)^2 (q = the others' chance of
+    //     cold) only grows as q rises from 1/2, so the limit is everyone cold: unit veto.
+    // Every player's alignment is "balanced" in both (no single warmest partner): no tie there.
+    const auto model = model_from(R"(
+players:
+  a: {actions: {warm: {b: align, c: align}, cold: {b: oppose, c: oppose}}}
+  b: {actions: {warm: {a: align, c: align}, cold: {a: oppose, c: oppose}}}
+  c: {actions: {warm: {a: align, b: align}, cold: {a: oppose, b: oppose}}}
+drivers:
+  table:
+    payoffs:
+      - {profile: [warm, warm, warm], payoff: [1, 1, 1]}
+      - {profile: [cold, cold, cold], payoff: [2, 2, 2]}
+selection: {method: pure}
+)");
+    SelectionRule rule = read_selection_rule(model.scenario());
+    REQUIRE(rule.tie_break == "qre");
+    const Prediction with = predict(model.game(), rule);
+    CHECK(with.configuration.at("menage_a_trois") == Approx(0.5));
+    CHECK(with.configuration.at("unit_veto") == Approx(0.5));
+    CHECK(with.selected_configuration == "unit_veto");
+    CHECK(with.configuration_probability == Approx(0.5));
+    CHECK(with.selected_role == std::vector<std::string>{"foe", "foe", "foe"});
+    rule.tie_break = "none";
+    const Prediction without = predict(model.game(), rule);
+    CHECK(without.selected_configuration == "menage_a_trois");
+    CHECK(without.configuration_probability == Approx(0.5));
+    for (const auto& note : without.notes) CHECK_THAT(note, !Catch::Contains("broken by the QRE limit"));
+}
+
+TEST_CASE("the QRE tie-break changes the selected alignments and roles", "[selection]") {
+    // Two stable marriages of a: with b (profile E1 = (to_b, to_a, off), paying 1 each) or with
+    // c (E2 = (to_c, off, to_a), paying 2 each); every other profile pays 0. Each is a strict
+    // pure equilibrium (any single deviation leads to a profile worth 0), so the `pure` rule
+    // weighs them 1/2 each. The configuration is stable_marriage in both (probability 1, no
+    // tie), but the alignments and roles differ:
+    //               E1 (a-b)    E2 (a-c)
+    //   a aligned   b           c
+    //   b aligned   a           balanced
+    //   c aligned   balanced    a
+    //   a's role    partner     partner
+    //   b's role    partner     outcast
+    //   c's role    outcast     partner
+    // QRE limit: at uniform play each player's E2 action pays 2 * 1/4 = 1/2 and its E1 action
+    // 1 * 1/4 = 1/4; the E2 advantage 2 x y - (1 - x)(1 - y) (x, y the others' chances of
+    // their E2 actions) grows as they rise, so the branch from uniform play ends at E2.
+    // Label order (no tie-break) takes the first label: a "b" (E1), b "a" (E1), c "a" (E2),
+    // b's role "outcast" (E2), c's role "outcast" (E1). The QRE picks E2's labels throughout.
+    const auto model = model_from(R"(
+players:
+  a: {actions: {to_b: {b: align, c: oppose}, to_c: {b: oppose, c: align}}}
+  b: {actions: {to_a: {a: align, c: oppose}, off: {a: oppose, c: oppose}}}
+  c: {actions: {to_a: {a: align, b: oppose}, off: {a: oppose, b: oppose}}}
+drivers:
+  table:
+    payoffs:
+      - {profile: [to_b, to_a, off], payoff: [1, 1, 1]}
+      - {profile: [to_c, off, to_a], payoff: [2, 2, 2]}
+selection: {method: pure}
+)");
+    SelectionRule rule = read_selection_rule(model.scenario());
+    const Prediction with = predict(model.game(), rule);
+    CHECK(with.selected_configuration == "stable_marriage");
+    CHECK(with.configuration_probability == Approx(1.0));
+    CHECK(with.alignment[0].at("b") == Approx(0.5));
+    CHECK(with.alignment[0].at("c") == Approx(0.5));
+    CHECK(with.selected_alignment == std::vector<std::string>{"c", "balanced", "a"});
+    CHECK(with.selected_role == std::vector<std::string>{"partner", "outcast", "partner"});
+    for (const double p : with.alignment_probability) CHECK(p == Approx(0.5));
+    CHECK(with.role_probability[0] == Approx(1.0));  // partner in both: no tie
+    CHECK(with.role_probability[1] == Approx(0.5));
+    rule.tie_break = "none";
+    const Prediction without = predict(model.game(), rule);
+    CHECK(without.selected_configuration == "stable_marriage");
+    CHECK(without.selected_alignment == std::vector<std::string>{"b", "a", "a"});
+    CHECK(without.selected_role == std::vector<std::string>{"partner", "outcast", "outcast"});
+}
+
 TEST_CASE("selection rules are read from the scenario and checked", "[selection]") {
     const std::string players = "players:\n  a: {}\n  b: {}\n  c: {}\n";
     const SelectionRule rule = read_selection_rule(triad::test::scenario_from(players + "selection: {method: qre, lambda: 3}\n"));

@@ -169,3 +169,70 @@ TEST_CASE("bad predictions are reported with their place and a suggestion", "[pr
     require_input_error([] { (void)read_claims(timeline_claims_model("  - {id: x, author: A, claim: c, analysis: timeline, at: 1960, expect: {shifts: {min: 1}}}\n")); },
                         4, {"unknown expectation target 'shifts' for a dated claim"});
 }
+
+TEST_CASE("verdicts at the thresholds: holds at share S, fails at 1 - S, partly strictly between", "[predictions]") {
+    // A share is k of n points. With S = 0.9 and n = 10: 9/10 = 0.9 = S holds, 1/10 = 0.1 =
+    // 1 - S fails, 2/10 ... 8/10 are partly. In floating point 1.0 - 0.9 is 0.09999999999999998,
+    // below 0.1, which an exact comparison would call partly.
+    CHECK(claim_verdict(9.0 / 10.0, 0.9) == "holds");
+    CHECK(claim_verdict(1.0 / 10.0, 0.9) == "fails");
+    for (int k = 2; k <= 8; ++k) CHECK(claim_verdict(k / 10.0, 0.9) == "partly");
+    CHECK(claim_verdict(1.0, 0.9) == "holds");
+    CHECK(claim_verdict(0.0, 0.9) == "fails");
+    // S = 0.8 and n = 5: 4/5 holds, 1/5 = 0.2 = 1 - S fails (1.0 - 0.8 is 0.19999999999999996),
+    // 2/5 and 3/5 partly.
+    CHECK(claim_verdict(4.0 / 5.0, 0.8) == "holds");
+    CHECK(claim_verdict(1.0 / 5.0, 0.8) == "fails");
+    CHECK(claim_verdict(2.0 / 5.0, 0.8) == "partly");
+    CHECK(claim_verdict(3.0 / 5.0, 0.8) == "partly");
+    // S = 0.75 and n = 4: 3/4 holds, 1/4 fails, 2/4 partly (all exact in binary).
+    CHECK(claim_verdict(0.75, 0.75) == "holds");
+    CHECK(claim_verdict(0.25, 0.75) == "fails");
+    CHECK(claim_verdict(0.5, 0.75) == "partly");
+    // S = 1: only the whole region holds, only none of it fails.
+    CHECK(claim_verdict(1.0, 1.0) == "holds");
+    CHECK(claim_verdict(0.0, 1.0) == "fails");
+    CHECK(claim_verdict(0.999, 1.0) == "partly");
+    CHECK(claim_verdict(0.001, 1.0) == "partly");
+    // Just inside the band, by far more than the tolerance: partly.
+    CHECK(claim_verdict(0.9 - 1e-9, 0.9) == "partly");
+    CHECK(claim_verdict(0.1 + 1e-9, 0.9) == "partly");
+    // The tolerance is inclusive: a share kShareTolerance from a threshold is the threshold.
+    CHECK(claim_verdict(0.9 - kShareTolerance, 0.9) == "holds");
+    CHECK(claim_verdict((1.0 - 0.9) + kShareTolerance, 0.9) == "fails");
+}
+
+TEST_CASE("a claim met at 1 of 10 points fails, and its negation met at 9 of 10 holds", "[predictions]") {
+    // The prisoner's dilemma with its table scaled by table.weight = 0, 1, ..., 9 (10 grid
+    // points over [0, 9]). At weight 0 every payoff is 0, nobody gains by deviating and all 4
+    // profiles are pure equilibria; at any weight w > 0 the game is the dilemma scaled by w
+    // and mutual defection is its only (strict) equilibrium. So pure_count is 4 at 1 point of
+    // 10 and 1 at the other 9: share 1/10 = 1 - 0.9 (fails) and 9/10 = 0.9 (holds) under the
+    // default holds_if share 0.9. Over [0, 4] with 5 points and share 0.8: 1/5 = 1 - 0.8 fails,
+    // 4/5 = 0.8 holds.
+    const StageModel model(parse_scenario("extends: " + triad::test::source_path("scenarios/examples/prisoners_dilemma.yaml") + R"(
+predictions:
+  - {id: many, author: A, claim: c, over: {table.weight: [0, 9]}, points: 10, expect: {pure_count: {min: 2}}}
+  - {id: one, author: A, claim: c, over: {table.weight: [0, 9]}, points: 10, expect: {pure_count: 1}}
+  - {id: many-5, author: A, claim: c, over: {table.weight: [0, 4]}, points: 5, holds_if: {share: 0.8}, expect: {pure_count: {min: 2}}}
+  - {id: one-5, author: A, claim: c, over: {table.weight: [0, 4]}, points: 5, holds_if: {share: 0.8}, expect: {pure_count: 1}}
+)",
+                                          "pd_claims.yaml"));
+    const auto claims = read_claims(model);
+    REQUIRE(claims.size() == 4);
+    const ClaimResult many = evaluate_claim(model, claims[0], 1);
+    CHECK(many.points == 10);
+    CHECK(many.share == 1.0 / 10.0);
+    CHECK(many.verdict == "fails");
+    const ClaimResult one = evaluate_claim(model, claims[1], 2);
+    CHECK(one.points == 10);
+    CHECK(one.share == 9.0 / 10.0);
+    CHECK(one.verdict == "holds");
+    const ClaimResult many5 = evaluate_claim(model, claims[2], 1);
+    CHECK(many5.points == 5);
+    CHECK(many5.share == 1.0 / 5.0);
+    CHECK(many5.verdict == "fails");
+    const ClaimResult one5 = evaluate_claim(model, claims[3], 1);
+    CHECK(one5.share == 4.0 / 5.0);
+    CHECK(one5.verdict == "holds");
+}

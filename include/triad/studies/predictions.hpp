@@ -92,6 +92,21 @@ struct ClaimResult {
     std::string evidence;  // the outcome at the region's centre, e.g. "russia_alignment=china"
 };
 
+// How close a share must come to a threshold to count as reaching it. A share is a ratio of
+// counts (k of n grid points) and the "fails" threshold 1 - required is computed in floating
+// point (1.0 - 0.9 is 0.09999999999999998, below the share 1 of 10 = 0.1), so exact comparison
+// would misjudge a share that lies exactly on a threshold. A ratio k/n that is not equal to a
+// threshold written with d decimals differs from it by at least 1 / (n * 10^d): for regions of
+// up to a million points and thresholds of up to 4 decimals that is 1e-10, far above rounding
+// (about 1e-16) and above this tolerance. So a share within kShareTolerance of a threshold IS
+// the threshold.
+inline constexpr double kShareTolerance = 1e-12;
+
+// The verdict of a claim met on `share` of its region when it needs `required`: "holds" when
+// share >= required, "fails" when share <= 1 - required, "partly" in between; each comparison
+// allows kShareTolerance.
+[[nodiscard]] std::string claim_verdict(double share, double required);
+
 [[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads);
 
 }  // namespace triad

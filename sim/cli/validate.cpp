@@ -1,6 +1,9 @@
 // triad validate: load every file given and report each problem with its place.
 #include "cli.hpp"
 
+#include "triad/studies/predictions.hpp"
+#include "triad/studies/uncertainty.hpp"
+
 #include "triad/scenario/nfg.hpp"
 #include "triad/solvers/selection.hpp"
 #include "triad/dynamics/timeline.hpp"
@@ -38,6 +41,8 @@ int run_validate(const Args& args) {
             if (loaded.model) {
                 (void)read_selection_rule(loaded.model->scenario());
                 if (loaded.model->scenario().document.find("timeline")) (void)read_timeline(*loaded.model);
+                (void)read_uncertainty(*loaded.model);
+                (void)read_claims(*loaded.model);
             }
             if (!quiet) {
                 const Game& game = loaded.game();

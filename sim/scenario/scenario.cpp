@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& scenario_keys() {
     static const std::vector<std::string> keys = {"triad", "title", "description", "sources", "extends",
-                                                  "players", "drivers", "selection", "timeline", "sweep", "predictions"};
+                                                  "players", "drivers", "selection", "timeline", "sweep", "predictions",
+                                                  "uncertainty"};
     return keys;
 }
 
@@ -92,6 +93,12 @@ Loaded load_with_extends(std::string_view text, const std::string& filename,
         chain.push_back(canonical);
         const std::string base_text = read_text_file(base_path);
         Loaded base = load_with_extends(base_text, base_path, chain);
+        // An overlay's uncertainty entry replaces the base's whole: a distribution is one
+        // kind with its numbers, and merging {triangular: ...} into {normal: ...} would give both.
+        if (const TreeNode* mine = overlay.find("uncertainty"); mine && mine->is_map())
+            if (TreeNode* theirs = base.document.find("uncertainty"); theirs && theirs->is_map())
+                for (const auto& entry : mine->entries)
+                    if (TreeNode* old = theirs->find(entry.key)) *old = entry.value;
         out.document = merge_trees(std::move(base.document), overlay);
         out.files = std::move(base.files);
         out.bytes = std::move(base.bytes);

@@ -1,5 +1,5 @@
 // Helpers shared by claim_evaluation.cpp and disagreements.cpp: reading a sweep row against
-// expectations, the grid over a region and its centre, and the first flip along an axis;
+// expectations, and the first flip along an axis;
 // private to the library.
 #pragma once
 
@@ -24,20 +24,13 @@ bool all_hold(const std::vector<Expectation>& expectations, const std::vector<st
 std::string evidence_text(const std::vector<Expectation>& expectations, const std::vector<std::string>& columns,
                           const std::vector<std::string>& cells);
 
-// A grid over `region` (each axis's count already set); with no axes, the model's own point
-// as a one-point "region" (a grid needs an axis, so its first parameter at its own value).
-Design grid_over(const StageModel& model, const std::vector<Axis>& region);
-
-// The centre of a design's box: the midpoint of every axis.
-std::vector<double> centre_of(const Design& design);
-
 // Where a class changes along an axis: the value, and the class just below and just above it.
 struct Flip {
     double value = 0.0;
     int below = 0, above = 0;
 };
 
-// The first place along axis `a`, on the line through `centre`, where `classify` (a point ->
+// The first place along axis `a`, on the line through `centre` (any base point), where `classify` (a point ->
 // a class) changes: the axis's grid values are scanned in order and the first change is
 // narrowed by bisection to a thousandth of a grid step. Later changes are not sought: the
 // first is the boundary a reader asks about ("up to where does it hold?").

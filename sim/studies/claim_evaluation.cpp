@@ -5,6 +5,7 @@
 #include "claim_detail.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace triad {
 
@@ -44,66 +45,231 @@ std::string evidence_text(const std::vector<Expectation>& expectations, const st
     return out;
 }
 
-Design grid_over(const StageModel& model, const std::vector<Axis>& region) {
-    Design design;
-    design.kind = DesignKind::grid;
-    design.axes = region;
-    if (design.axes.empty()) {
-        const auto& first = model.parameters()[0];
-        design.axes.push_back({first.path, first.value, first.value, 1});
-    }
-    return design;
-}
-
-std::vector<double> centre_of(const Design& design) {
-    std::vector<double> centre;
-    for (const auto& a : design.axes) centre.push_back(0.5 * (a.lower + a.upper));
-    return centre;
-}
-
 }  // namespace detail
 
 using namespace detail;  // the helpers claim_detail.hpp shares between the two files
 
-std::string claim_verdict(double share, double required) {
-    if (share >= required - kShareTolerance) return "holds";
-    if (share <= 1.0 - required + kShareTolerance) return "fails";
-    return "partly";
+std::string_view to_string(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::supported: return "supported";
+        case Verdict::regardless: return "regardless";
+        case Verdict::holds: return "holds";
+        case Verdict::partly: return "partly";
+        case Verdict::fails: return "fails";
+    }
+    return "fails";
 }
 
-ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads) {
+bool outcome_holds(Verdict verdict) {
+    return verdict == Verdict::supported || verdict == Verdict::regardless || verdict == Verdict::holds;
+}
+
+Verdict claim_verdict(double share, double required) {
+    if (share >= required - kShareTolerance) return Verdict::holds;
+    if (share <= 1.0 - required + kShareTolerance) return Verdict::fails;
+    return Verdict::partly;
+}
+
+Verdict cause_verdict(const Claim& claim, double share, std::optional<double> effect) {
+    const Verdict outcome = claim_verdict(share, claim.share_required);
+    if (outcome != Verdict::holds || claim.causes.empty() || !effect) return outcome;
+    if (claim.causes.front().kind == Cause::Kind::irrelevant)  // the author: it does not matter
+        return *effect <= claim.min_effect + kShareTolerance ? Verdict::supported : Verdict::partly;
+    return *effect >= claim.min_effect - kShareTolerance ? Verdict::supported : Verdict::regardless;
+}
+
+namespace {
+
+// The probability a "label:p;label:p" cell gives the labels that pass `e`.
+double passing_probability(const Expectation& e, const std::string& cell) {
+    double total = 0.0;
+    std::size_t begin = 0;
+    while (begin < cell.size()) {
+        std::size_t end = cell.find(';', begin);
+        if (end == std::string::npos) end = cell.size();
+        const std::string item = cell.substr(begin, end - begin);
+        const auto colon = item.rfind(':');
+        if (colon != std::string::npos && e.passes(item.substr(0, colon))) total += parse_number(item.substr(colon + 1)).value_or(0.0);
+        begin = end + 1;
+    }
+    return total;
+}
+
+// Does some entry of an `equilibria` cell ("column=label,...|...") meet every expectation?
+// A column an entry does not describe (pure_count) is read from the row itself.
+bool some_equilibrium_meets(const std::vector<Expectation>& expect, const std::vector<std::string>& columns,
+                            const std::vector<std::string>& cells, const std::string& equilibria) {
+    std::size_t begin = 0;
+    while (begin < equilibria.size()) {
+        std::size_t end = equilibria.find('|', begin);
+        if (end == std::string::npos) end = equilibria.size();
+        const std::string entry = "," + equilibria.substr(begin, end - begin) + ",";
+        bool all = true;
+        for (const auto& e : expect) {
+            const auto at = entry.find("," + e.column + "=");
+            std::string value;
+            if (at == std::string::npos) {
+                value = cells[static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin())];
+            } else {
+                const std::size_t from = at + e.column.size() + 2;
+                value = entry.substr(from, entry.find(',', from) - from);
+            }
+            if (!e.passes(value)) {
+                all = false;
+                break;
+            }
+        }
+        if (all) return true;
+        begin = end + 1;
+    }
+    return false;
+}
+
+// The columns a claim reads: its targets, then (stage claims of stance games) the selection's
+// distributions of those targets and every equilibrium's labels.
+std::vector<std::string> claim_columns(const StageModel& model, const Claim& claim, std::vector<std::string>& distributions) {
+    std::vector<std::string> columns = columns_of(claim.expect);
+    if (claim.analysis != SweepAnalysis::stage || !model.game().has_stances()) return columns;
+    const std::vector<std::string> available = sweep_columns(model.game(), claim.analysis);
+    const std::size_t targets = columns.size();
+    for (std::size_t k = 0; k < targets; ++k) {
+        const std::string d = columns[k] + "_distribution";
+        const bool offered = std::find(available.begin(), available.end(), d) != available.end();
+        distributions.push_back(offered ? d : "");
+        if (offered) columns.push_back(d);
+    }
+    columns.push_back("equilibria");
+    return columns;
+}
+
+// The point the evidence is read at: the region's centre (a cause at the centre of its
+// present range) and every drawn value at the scenario's own.
+std::vector<double> evidence_point(const StageModel& model, const RegionSample& sample, const std::vector<Cause>& causes) {
+    std::vector<double> point;
+    for (std::size_t a = 0; a < sample.axes.size(); ++a) {
+        const std::size_t first_cause = sample.region_axes - sample.cause_axes;
+        if (a < first_cause) {
+            point.push_back(0.5 * (sample.axes[a].lower + sample.axes[a].upper));
+        } else if (a < sample.region_axes) {
+            const Cause& c = causes[a - first_cause];
+            point.push_back(0.5 * (c.present_lower + c.present_upper));
+        } else {
+            point.push_back(model.parameters().value(sample.entries[a].front()));
+        }
+    }
+    return point;
+}
+
+// The base points boundaries are sought from: the evidence point, then the first points of
+// the arm the share reads (a Latin hypercube's first points are spread over the whole cube).
+constexpr std::size_t kBoundarySearches = 5;
+
+}  // namespace
+
+ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads, const SamplingOptions& options) {
     ClaimResult result;
     result.claim = claim;
-    const std::vector<std::string> columns = columns_of(claim.expect);
+    const std::vector<UncertainValue> uncertainty = read_uncertainty(model);
     std::vector<Axis> region = claim.over;
     for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : claim.points;
-    const SweepSpec spec = make_sweep(model, grid_over(model, region), claim.analysis, columns);
-    std::size_t held = 0, total = 0;
-    std::vector<std::string> only_row;  // a one-point region's cells: its centre, not evaluated twice
-    run_sweep(model, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
-              [&](const std::vector<SweepRow>& rows) {
-                  for (const auto& row : rows) {
-                      held += all_hold(claim.expect, columns, row.cells) ? 1 : 0;
-                      ++total;
-                  }
-                  if (spec.design.size() == 1) only_row = rows.front().cells;
-              });
-    result.points = total;
-    result.share = total ? static_cast<double>(held) / static_cast<double>(total) : 0.0;
-    result.verdict = claim_verdict(result.share, claim.share_required);
-    // The centre of the region: the evidence, and the line along which boundaries are sought.
-    const std::vector<double> centre = centre_of(spec.design);
-    if (spec.design.size() == 1) {  // the region is its centre, and no axis can flip
-        result.evidence = evidence_text(claim.expect, columns, only_row);
-        return result;
+    const RegionSample sample = sample_region(model, region, claim.points, claim.causes, uncertainty, options, text_stream(claim.id));
+    result.drawn = sample.drawn;
+    result.uncertain_values = sample.axes.size() - sample.region_axes;
+    result.points = sample.samples;
+    std::vector<std::string> distributions;  // per target column: its distribution column, or ""
+    const std::vector<std::string> columns = claim_columns(model, claim, distributions);
+    const SweepSpec spec = sample_sweep(model, sample, claim.analysis, columns);
+    const bool stage_extras = !distributions.empty();
+    const std::size_t reading = 0;  // the arm the probability and the equilibria are read on (present, or the region)
+    const bool read_all_arms = !claim.causes.empty() && claim.causes.front().kind == Cause::Kind::irrelevant;
+    std::vector<std::size_t> held(sample.arms.size(), 0);
+    double probability_sum = 0.0;
+    std::size_t reachable = 0, read_points = 0;
+    evaluate_sample(model, sample, spec, threads, [&](std::size_t arm, std::size_t, const std::vector<std::string>& cells) {
+        held[arm] += all_hold(claim.expect, columns, cells) ? 1 : 0;
+        if (!stage_extras || (arm != reading && !read_all_arms)) return;
+        ++read_points;
+        double probability = 1.0;
+        bool any = false;
+        for (std::size_t k = 0; k < distributions.size(); ++k) {
+            if (distributions[k].empty()) continue;
+            const auto at = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), distributions[k]) - columns.begin());
+            const auto& e = *std::find_if(claim.expect.begin(), claim.expect.end(), [&](const Expectation& x) { return x.column == columns[k]; });
+            double p = 1.0;  // every expectation on this column
+            for (const auto& x : claim.expect)
+                if (x.column == e.column) p = std::min(p, passing_probability(x, cells[at]));
+            probability = std::min(probability, p);
+            any = true;
+        }
+        if (any) probability_sum += probability;
+        reachable += some_equilibrium_meets(claim.expect, columns, cells, cells.back()) ? 1 : 0;
+    });
+    for (std::size_t arm = 0; arm < sample.arms.size(); ++arm) {
+        const double share = static_cast<double>(held[arm]) / static_cast<double>(sample.samples);
+        result.arms.push_back({sample.arms[arm], held[arm], sample.samples, share, wilson_interval(held[arm], sample.samples)});
     }
+    if (read_all_arms) {  // an irrelevant cause: the whole range, and the spread across its thirds
+        std::size_t all = 0;
+        double lowest = 1.0, highest = 0.0;
+        for (const ArmShare& a : result.arms) {
+            all += a.held;
+            lowest = std::min(lowest, a.share);
+            highest = std::max(highest, a.share);
+        }
+        const std::size_t total = sample.size();
+        result.share = static_cast<double>(all) / static_cast<double>(total);
+        result.share_interval = wilson_interval(all, total);
+        result.effect = highest - lowest;
+    } else {
+        result.share = result.arms.front().share;
+        result.share_interval = result.arms.front().interval;
+        if (result.arms.size() == 2) {
+            result.share_absent = result.arms[1].share;
+            result.share_absent_interval = result.arms[1].interval;
+            result.effect = result.share - *result.share_absent;
+        }
+    }
+    if (stage_extras && read_points > 0) {
+        result.probability = probability_sum / static_cast<double>(read_points);
+        result.equilibrium_share = static_cast<double>(reachable) / static_cast<double>(read_points);
+    }
+    if (!sample.drawn) {  // a grid is the region itself, not a sample of it: its shares are exact
+        for (ArmShare& a : result.arms) a.interval = {a.share, a.share};
+        result.share_interval = {result.share, result.share};
+        if (result.share_absent) result.share_absent_interval = {*result.share_absent, *result.share_absent};
+    }
+    result.verdict = cause_verdict(claim, result.share, result.effect);
+
+    // The evidence, and boundaries along every region axis from several base points.
     SweepEvaluator evaluator(model, spec);
+    const std::vector<double> centre = evidence_point(model, sample, claim.causes);
     result.evidence = evidence_text(claim.expect, columns, evaluator.evaluate(centre));
-    for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
-        const auto flip = first_flip(spec.design.axes[a], a, centre, [&](const std::vector<double>& point) {
-            return all_hold(claim.expect, columns, evaluator.evaluate(point)) ? 1 : 0;
-        });
-        if (flip) result.boundaries.push_back({spec.design.axes[a].path, flip->value, flip->below == 1});
+    std::vector<std::vector<double>> bases = {centre};
+    // On a grid every base point lies on the centre's lines: searching from more finds nothing new.
+    for (std::size_t s = 0; sample.drawn && s < sample.samples && bases.size() < kBoundarySearches; ++s) {
+        const auto p = sample.point(0, s);
+        bases.emplace_back(p.begin(), p.end());
+    }
+    for (std::size_t a = 0; a < sample.region_axes; ++a) {
+        Axis axis = sample.axes[a];
+        axis.count = std::max<std::size_t>(claim.points, 2);
+        if (axis.lower == axis.upper) continue;
+        ClaimBoundary boundary{axis.path, 0, 0, 0.0, 0.0, true};
+        for (const auto& base : bases) {
+            ++boundary.searches;
+            const auto flip = first_flip(axis, a, base, [&](const std::vector<double>& point) {
+                return all_hold(claim.expect, columns, evaluator.evaluate(point)) ? 1 : 0;
+            });
+            if (!flip) continue;
+            if (boundary.found == 0) {
+                boundary.lowest = boundary.highest = flip->value;
+                boundary.holds_below = flip->below == 1;
+            }
+            boundary.lowest = std::min(boundary.lowest, flip->value);
+            boundary.highest = std::max(boundary.highest, flip->value);
+            ++boundary.found;
+        }
+        result.boundaries.push_back(boundary);
     }
     return result;
 }

@@ -53,11 +53,12 @@ InputError cannot_compare(const Claim& first, const Claim& second, const std::st
 // A pair of contradicting claims on common ground: the nearest file both scenarios build on,
 // else (no such file, no timeline for claims about a run, or a parameter missing there) the
 // first claim's own scenario, with the reason.
-ComparedPair compare_pair(ScenarioCache& cache, const ClaimResult& a, const ClaimResult& b, int workers) {
+ComparedPair compare_pair(ScenarioCache& cache, const ClaimResult& a, const ClaimResult& b, int workers,
+                          const SamplingOptions& sampling) {
     const Claim& first = a.claim;
     const Claim& second = b.claim;
     auto on = [&](const StageModel& model, const std::string& reason) {
-        return ComparedPair{evaluate_disagreement(model, first, second, workers), reason, a.verdict, b.verdict};
+        return ComparedPair{evaluate_disagreement(model, first, second, workers, sampling), reason, a.verdict, b.verdict};
     };
     std::string reason = "the two scenarios build on no common file";
     const auto common = nearest_common_file(cache.get(first.scenario).scenario(), cache.get(second.scenario).scenario());
@@ -100,26 +101,28 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& inputs) 
     return files;
 }
 
-Comparison compare_scenarios(const std::vector<std::string>& files, int threads, bool disagreements) {
+Comparison compare_scenarios(const std::vector<std::string>& files, int threads, bool disagreements,
+                             const SamplingOptions& sampling) {
     Comparison comparison;
     comparison.files = files;
+    comparison.sampling = sampling;
     ScenarioCache cache;
     for (const auto& file : files) {
         const StageModel& model = cache.get(file);
-        for (const auto& claim : read_claims(model)) comparison.claims.push_back({evaluate_claim(model, claim, threads), file});
+        for (const auto& claim : read_claims(model)) comparison.claims.push_back({evaluate_claim(model, claim, threads, sampling), file});
     }
     const auto& all = comparison.claims;
     if (disagreements)
         for (std::size_t a = 0; a < all.size(); ++a)
             for (std::size_t b = a + 1; b < all.size(); ++b)
                 if (contradict(all[a].result.claim, all[b].result.claim))
-                    comparison.disagreements.push_back(compare_pair(cache, all[a].result, all[b].result, threads));
+                    comparison.disagreements.push_back(compare_pair(cache, all[a].result, all[b].result, threads, sampling));
     return comparison;
 }
 
 const EvaluatedClaim* first_failed_must_hold(const Comparison& comparison) {
     for (const auto& e : comparison.claims)
-        if (e.result.claim.must_hold && e.result.verdict != "holds") return &e;
+        if (e.result.claim.must_hold && !outcome_holds(e.result.verdict)) return &e;
     return nullptr;
 }
 

@@ -38,10 +38,18 @@ bool compatible(const Expectation& a, const Expectation& b) {
     return tests_compatible(a, b);  // at one instant, a dated test is its plain test
 }
 
+// Where a claim asserts its outcome: its `over` and its cause present (an irrelevant cause's
+// whole range).
+std::vector<Axis> asserted_region(const Claim& claim) {
+    std::vector<Axis> region = claim.over;
+    for (const Cause& c : claim.causes) region.push_back({c.path, c.present_lower, c.present_upper, 0});
+    return region;
+}
+
 // The union of both claims' regions: a path in both spans the hull of its two ranges.
 std::vector<Axis> joint_region(const Claim& first, const Claim& second) {
-    std::vector<Axis> region = first.over;
-    for (const Axis& axis : second.over) {
+    std::vector<Axis> region = asserted_region(first);
+    for (const Axis& axis : asserted_region(second)) {
         const auto same = std::find_if(region.begin(), region.end(), [&](const Axis& a) { return a.path == axis.path; });
         if (same == region.end()) {
             region.push_back(axis);
@@ -78,7 +86,8 @@ bool contradict(const Claim& a, const Claim& b) {
     return false;
 }
 
-Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second, int threads) {
+Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second, int threads,
+                                   const SamplingOptions& options) {
     if (!contradict(first, second))
         throw Error("claims '" + first.id + "' and '" + second.id +
                     "' do not contradict each other (same author, or some outcome satisfies both): nothing to compare");
@@ -101,24 +110,40 @@ Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first,
                         evidence_text(both, columns, cells) + "): a bug in contradict()");
         return a ? first_right : b ? second_right : neither_right;
     };
-    const SweepSpec spec = make_sweep(shared, grid_over(shared, result.region), first.analysis, columns);
+    std::size_t grid_points = 1;  // joint_region gives every varying axis the same count
+    for (const Axis& axis : result.region) grid_points = std::max(grid_points, axis.count);
+    const RegionSample sample = sample_region(shared, result.region, grid_points, {},
+                                              read_uncertainty(shared), options, text_stream(first.id + "|" + second.id));
+    result.drawn = sample.drawn;
+    result.uncertain_values = sample.axes.size() - sample.region_axes;
+    const SweepSpec spec = sample_sweep(shared, sample, first.analysis, columns);
     std::size_t counts[3] = {0, 0, 0};
-    run_sweep(shared, spec, {.first = 0, .last = spec.design.size(), .threads = threads, .chunk = 16},
-              [&](const std::vector<SweepRow>& rows) {
-                  for (const auto& row : rows) ++counts[winner(row.cells)];
-              });
+    evaluate_sample(shared, sample, spec, threads,
+                    [&](std::size_t, std::size_t, const std::vector<std::string>& cells) { ++counts[winner(cells)]; });
     result.points = counts[0] + counts[1] + counts[2];
     const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
     result.first_share = static_cast<double>(counts[first_right]) / total;
     result.second_share = static_cast<double>(counts[second_right]) / total;
     result.neither_share = static_cast<double>(counts[neither_right]) / total;
+    result.first_interval = wilson_interval(counts[first_right], result.points);
+    result.second_interval = wilson_interval(counts[second_right], result.points);
+    result.neither_interval = wilson_interval(counts[neither_right], result.points);
+    if (!sample.drawn)  // a grid is the region itself: its shares are exact
+        for (auto [interval, share] : {std::pair{&result.first_interval, result.first_share},
+                                       std::pair{&result.second_interval, result.second_share},
+                                       std::pair{&result.neither_interval, result.neither_share}})
+            *interval = {share, share};
+    // Boundaries through the region's centre, every drawn value at the shared model's own.
     SweepEvaluator evaluator(shared, spec);
-    const std::vector<double> centre = centre_of(spec.design);
+    std::vector<double> centre;
+    for (std::size_t a = 0; a < sample.axes.size(); ++a)
+        centre.push_back(a < sample.region_axes ? 0.5 * (sample.axes[a].lower + sample.axes[a].upper)
+                                                : shared.parameters().value(sample.entries[a].front()));
     result.evidence = evidence_text(both, columns, evaluator.evaluate(centre));
-    for (std::size_t a = 0; a < spec.design.axes.size(); ++a) {
-        const auto flip = first_flip(spec.design.axes[a], a, centre,
+    for (std::size_t a = 0; a < sample.region_axes; ++a) {
+        const auto flip = first_flip(result.region[a], a, centre,
                                      [&](const std::vector<double>& point) { return winner(evaluator.evaluate(point)); });
-        if (flip) result.boundaries.push_back({spec.design.axes[a].path, flip->value, winner_name(flip->below), winner_name(flip->above)});
+        if (flip) result.boundaries.push_back({result.region[a].path, flip->value, winner_name(flip->below), winner_name(flip->above)});
     }
     return result;
 }

@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace triad {
 
@@ -87,7 +88,9 @@ Expectation read_expectation(const TreeEntry& entry, std::vector<std::string> co
     e.target = entry.key;
     e.column = column_of(entry.key);
     e.where = entry.key_where;
-    std::erase_if(columns, [&](const std::string& c) { return c.ends_with("_path") != window.has_value(); });
+    std::erase_if(columns, [&](const std::string& c) {
+        return c.ends_with("_distribution") || c == "equilibria" || c.ends_with("_path") != window.has_value();
+    });
     if (window) {
         for (auto& c : columns) c.erase(c.size() - 5);  // "_path"
         e.window_from = window->first;
@@ -133,6 +136,58 @@ Expectation read_expectation(const TreeEntry& entry, std::vector<std::string> co
     return e;
 }
 
+// [LO, HI] within the bounds of every entry `path` addresses.
+std::pair<double, double> read_range(const StageModel& model, const std::string& path, const SourceLocation& path_where,
+                                     const TreeNode& node, const std::string& what) {
+    if (!node.is_sequence() || node.items.size() != 2) throw InputError(node.where, what + " is a range [LOW, HIGH]");
+    const double lower = node.items[0].as_number("the low end"), upper = node.items[1].as_number("the high end");
+    if (lower > upper) throw InputError(node.where, "the low end is above the high end");
+    for (std::size_t e : model.parameters().resolve(path, path_where)) {
+        model.parameters().check_value(e, lower, node.where);
+        model.parameters().check_value(e, upper, node.where);
+    }
+    return {lower, upper};
+}
+
+// `cause: {PATH: {present: [LO, HI], absent: [LO, HI]}}` or `{PATH: {irrelevant: [LO, HI]}}`.
+std::vector<Cause> read_causes(const StageModel& model, const TreeNode& node, const std::vector<Axis>& over) {
+    node.expect_map("cause (PATH: {present: [LO, HI], absent: [LO, HI]} or PATH: {irrelevant: [LO, HI]})");
+    std::vector<Cause> causes;
+    for (const auto& entry : node.entries) {
+        Cause c;
+        c.path = entry.key;
+        c.where = entry.key_where;
+        for (const Axis& axis : over)
+            if (axis.path == entry.key)
+                throw InputError(entry.key_where, "'" + entry.key + "' is both in 'over' and a cause",
+                                 "a cause varies between its present and absent ranges: take it out of 'over'");
+        const TreeNode& v = entry.value;
+        v.expect_map("a cause ({present: [LO, HI], absent: [LO, HI]} or {irrelevant: [LO, HI]})");
+        static const std::vector<std::string> keys = {"present", "absent", "irrelevant"};
+        v.check_keys(keys, "a cause");
+        if (const TreeNode* irrelevant = v.find("irrelevant")) {
+            if (v.find("present") || v.find("absent"))
+                throw InputError(v.where, "a cause is either irrelevant or has present and absent ranges, not both");
+            c.kind = Cause::Kind::irrelevant;
+            std::tie(c.present_lower, c.present_upper) = read_range(model, c.path, c.where, *irrelevant, "'irrelevant'");
+            if (c.present_lower == c.present_upper)
+                throw InputError(irrelevant->where, "an irrelevant cause needs a range with LOW < HIGH to vary across");
+        } else {
+            const TreeNode* present = v.find("present");
+            const TreeNode* absent = v.find("absent");
+            if (!present || !absent) throw InputError(v.where, "a cause needs both 'present' and 'absent' ranges (or 'irrelevant')");
+            std::tie(c.present_lower, c.present_upper) = read_range(model, c.path, c.where, *present, "'present'");
+            std::tie(c.absent_lower, c.absent_upper) = read_range(model, c.path, c.where, *absent, "'absent'");
+        }
+        causes.push_back(c);
+    }
+    if (causes.empty()) throw InputError(node.where, "cause names no parameter");
+    for (const Cause& c : causes)
+        if (c.kind != causes.front().kind)
+            throw InputError(c.where, "a claim's causes are all present/absent or all irrelevant, not a mix");
+    return causes;
+}
+
 }  // namespace
 
 std::vector<Claim> read_claims(const StageModel& model) {
@@ -145,7 +200,7 @@ std::vector<Claim> read_claims(const StageModel& model) {
         item.expect_map("a prediction (id, author, claim, analysis, over, points, expect, holds_if, must_hold)");
         static const std::vector<std::string> keys = {"id",       "author",   "claim",     "analysis", "over",
                                                       "points",   "expect",   "holds_if",  "must_hold", "note",
-                                                      "passage",  "at",       "within"};
+                                                      "passage",  "at",       "within",    "cause",    "min_effect"};
         item.check_keys(keys, "a prediction");
         Claim c;
         c.where = item.where;
@@ -227,6 +282,15 @@ std::vector<Claim> read_claims(const StageModel& model) {
             }
         }
         if (const TreeNode* m = item.find("must_hold")) c.must_hold = m->as_bool("must_hold");
+        if (const TreeNode* cause = item.find("cause")) c.causes = read_causes(model, *cause, c.over);
+        if (const TreeNode* m = item.find("min_effect")) {
+            if (c.causes.empty()) throw InputError(m->where, "'min_effect' measures a cause's effect: it needs 'cause'");
+            c.min_effect = m->as_number("min_effect");
+            if (c.min_effect <= 0.0 || c.min_effect >= 1.0)
+                throw InputError(m->where, "min_effect must be in (0, 1): the share a cause must move");
+        }
+        if (const TreeNode* n = item.find("note")) c.note = n->as_string("the note");
+        if (const TreeNode* p = item.find("passage")) c.passage = p->as_string("the passage");
         claims.push_back(std::move(c));
     }
     return claims;

@@ -2,6 +2,8 @@
 
 #include "triad/solvers/equilibrium.hpp"
 #include "triad/solvers/pure.hpp"
+#include "triad/solvers/qre.hpp"
+#include "triad/solvers/stationary.hpp"
 #include "triad/solvers/selection.hpp"
 #include "triad/core/triangle.hpp"
 
@@ -50,6 +52,14 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
                     if (triangle) out.push_back(p + "_role");
                 }
             out.push_back("pure_count");
+            if (game.has_stances()) {
+                if (triangle) out.push_back("configuration_distribution");
+                for (const auto& p : game.players) {
+                    out.push_back(p + "_alignment_distribution");
+                    if (triangle) out.push_back(p + "_role_distribution");
+                }
+                out.push_back("equilibria");
+            }
             break;
         case SweepAnalysis::timeline:
             out = {"first_shift_time", "first_shift_what", "first_shift_from", "first_shift_to", "shifts"};
@@ -82,7 +92,7 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
     const std::vector<std::string> available = sweep_columns(model.game(), analysis);
     if (columns.empty())  // label paths are long: only on request
         for (const auto& c : available)
-            if (!c.ends_with("_path")) columns.push_back(c);
+            if (!is_long_column(c)) columns.push_back(c);
     for (const auto& c : columns)
         if (std::find(available.begin(), available.end(), c) == available.end())
             throw InputError({"--columns", 0, 0}, "the " + std::string(to_string(analysis)) + " analysis has no column '" + c + "'",
@@ -92,6 +102,10 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
     spec.analysis = analysis;
     spec.columns = std::move(columns);
     return spec;
+}
+
+bool is_long_column(std::string_view column) {
+    return column.ends_with("_path") || column.ends_with("_distribution") || column == "equilibria";
 }
 
 std::string label_path(const std::vector<double>& times, const std::vector<std::string>& labels) {
@@ -130,6 +144,38 @@ namespace {
 
 std::string cell(double v) { return format_number(v); }
 
+// An outcome distribution by the stage column it describes: "configuration",
+// "PLAYER_alignment", "PLAYER_role".
+std::vector<std::pair<std::string, const std::map<std::string, double>*>> outcome_columns(const Game& game,
+                                                                                          const OutcomeDistribution& d) {
+    std::vector<std::pair<std::string, const std::map<std::string, double>*>> out;
+    if (!d.configuration.empty()) out.emplace_back("configuration", &d.configuration);
+    for (int i = 0; i < game.player_count(); ++i) {
+        if (static_cast<std::size_t>(i) < d.alignment.size()) out.emplace_back(game.players[i] + "_alignment", &d.alignment[i]);
+        if (static_cast<std::size_t>(i) < d.role.size() && !d.role[i].empty()) out.emplace_back(game.players[i] + "_role", &d.role[i]);
+    }
+    return out;
+}
+
+// "china:0.7;us:0.3" (see sweep.hpp, the _distribution columns).
+std::string distribution_cell(const std::map<std::string, double>* d) {
+    std::string out;
+    for (const auto& [label, p] : *d) out += (out.empty() ? "" : ";") + label + ":" + cell(p);
+    return out;
+}
+
+// "configuration=stable_marriage,russia_alignment=china,...": each column's most likely label.
+std::string modal_labels(const Game& game, const OutcomeDistribution& d) {
+    std::string out;
+    for (const auto& [column, distribution] : outcome_columns(game, d)) {
+        if (distribution->empty()) continue;
+        const auto best = std::max_element(distribution->begin(), distribution->end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        out += (out.empty() ? "" : ",") + column + "=" + best->first;
+    }
+    return out;
+}
+
 std::string joined(const std::set<std::string>& labels) {
     std::string out;
     for (const auto& l : labels) out += (out.empty() ? "" : ";") + l;
@@ -140,7 +186,9 @@ std::string joined(const std::set<std::string>& labels) {
 
 SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
     : base_(model), spec_(spec), model_(model),
-      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })) {
+      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })),
+      wants_outcomes_(std::any_of(spec.columns.begin(), spec.columns.end(),
+                                  [](const std::string& c) { return c.ends_with("_distribution") || c == "equilibria"; })) {
     if (spec.analysis == SweepAnalysis::timeline) {
         timeline_ = read_timeline(model);
         if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);
@@ -180,7 +228,28 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
                 values[game.players[i] + "_alignment_probability"] = cell(p.alignment_probability[i]);
                 if (!p.selected_role.empty()) values[game.players[i] + "_role"] = p.selected_role[i];
             }
-            values["pure_count"] = std::to_string(pure_equilibria(game, payoff_tolerance(game)).size());
+            const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+            values["pure_count"] = std::to_string(eqs.size());
+            if (wants_outcomes_ && game.has_stances()) {
+                const OutcomeDistribution selected{p.configuration, p.alignment, p.role};
+                for (const auto& [column, distribution] : outcome_columns(game, selected))
+                    values[column + "_distribution"] = distribution_cell(distribution);
+                // Every pure equilibrium's labels or, in a game without one, the QRE limit's most
+                // likely ones ("can the model reach the expected outcome at all?"). Tracing the
+                // QRE costs about ten stage analyses, so it stands in only where it must.
+                std::string reachable;
+                Eigen::VectorXd one_hot = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
+                for (const auto& e : eqs) {
+                    one_hot(static_cast<Eigen::Index>(*e.profile)) = 1.0;
+                    reachable += (reachable.empty() ? "" : "|") + modal_labels(game, outcome_distribution(game, one_hot));
+                    one_hot(static_cast<Eigen::Index>(*e.profile)) = 0.0;
+                }
+                if (eqs.empty()) {
+                    const QreResult qre = trace_qre(game);
+                    reachable = modal_labels(game, outcome_distribution(game, product_distribution(game, qre.limit.strategy)));
+                }
+                values["equilibria"] = reachable;
+            }
             break;
         }
         case SweepAnalysis::timeline: {
@@ -278,10 +347,15 @@ std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& 
 
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,
                       const std::function<void(const std::vector<SweepRow>&)>& emit) {
+    const DesignSampler sampler(spec.design);
+    return run_sweep(model, spec, options, [&](std::size_t index, std::span<double> out) { sampler.point(index, out); }, emit);
+}
+
+std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options, const PointSource& point_of,
+                      const std::function<void(const std::vector<SweepRow>&)>& emit) {
     const std::size_t first = options.first, last = std::max(options.first, options.last);
     const std::size_t chunk = std::max<std::size_t>(1, options.chunk);
     const std::size_t chunks = (last - first + chunk - 1) / chunk;
-    const DesignSampler sampler(spec.design);
     const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<std::size_t>(1, chunks))));
 
     std::mutex mutex;
@@ -313,7 +387,7 @@ std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const Swee
                 std::vector<SweepRow> rows;
                 const std::size_t begin = first + c * chunk, end = std::min(last, begin + chunk);
                 for (std::size_t index = begin; index < end; ++index) {
-                    sampler.point(index, point);
+                    point_of(index, point);
                     rows.push_back({index, point, evaluator.evaluate(point)});
                 }
                 std::lock_guard lock(mutex);

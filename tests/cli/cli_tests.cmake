@@ -166,20 +166,25 @@ triad_cli_test(validate_timeline 1 "bad_timeline.yaml:9:8: the timeline ends \\(
 
 # The comparison of claims.
 set(CLAIMS tests/data/scenarios/claims.yaml)
-triad_cli_test(compare_table 0 "Tester: At the baseline Russia aligns with China\\.\n +holds on 100%.*The marriage survives any ambition.*\n +partly on [0-9]+% of ambition.a.china.russia \\[0, 4\\].*stops holding at ambition.a.china.russia = 2\\.[0-9]+ \\(holds below\\).*Where the authors disagree[^\n]*\n +Tester vs Skeptic +\\[marriage-whatever-ambition vs no-marriage-when-pressed\\] +on tests/data/scenarios/claims.yaml, 5 points over ambition.a.china.russia \\[0, 4\\]\n +Tester right \\(configuration = stable_marriage\\) on [0-9]+%. Skeptic right \\(configuration != stable_marriage\\) on [0-9]+%. neither [0-9]+%\n +flips: ambition.a.china.russia = 2\\.[0-9]+ \\(Tester below, Skeptic above\\)" compare ${CLAIMS})
-triad_cli_test(compare_json 0 "\"predictions\": \\[.*\"id\": \"marriage-at-baseline\",.*\"author\": \"Tester\",.*\"verdict\": \"holds\",.*\"share\": 1,.*\"boundary\": \\[.*\"disagreements\": \\[.*\"first\": \"marriage-whatever-ambition\",.*\"second_author\": \"Skeptic\",.*\"shared_scenario\": \"tests/data/scenarios/claims.yaml\",.*\"boundary\": \\[.*\"parameter\": \"ambition.a.china.russia\",.*\"below\": \"first\",.*\"above\": \"second\"" compare ${CLAIMS} --format json)
-triad_cli_test(compare_json_shares 0 "\"first_share\": [0-9.]+,\n *\"second_share\": [0-9.]+,\n *\"neither_share\": [0-9.]+," compare ${CLAIMS} --format json)
-triad_cli_test(compare_markdown 0 "\\| author \\| claim \\| verdict \\|.*\\| Tester \\| At the baseline.*\\| first \\| second \\| shared region \\|.*\\| Tester: configuration = stable_marriage \\(`marriage-whatever-ambition`\\) \\| Skeptic: " compare ${CLAIMS} --format markdown)
+# Held at the scenario's values (--no-uncertainty): a grid over each region, exact shares.
+triad_cli_test(compare_table 0 "Tester: At the baseline Russia aligns with China\\.\n +holds: holds on 100% of its region \\(no cause named.*The marriage survives any ambition.*\n +partly: holds on [0-9]+% of its region.*\n +over ambition.a.china.russia \\[0, 4\\]; 9 grid points, no value drawn.*boundaries: ambition.a.china.russia: flips at 2\\.[0-9]+ \\(holds below; 1 of 1 searches\\).*Where the authors disagree[^\n]*\n +Tester vs Skeptic +\\[marriage-whatever-ambition vs no-marriage-when-pressed\\] +on tests/data/scenarios/claims.yaml, 5 points over ambition.a.china.russia \\[0, 4\\]\n +Tester right \\(configuration = stable_marriage\\) on [0-9]+%. Skeptic right \\(configuration != stable_marriage\\) on [0-9]+%. neither [0-9]+%\n +flips: ambition.a.china.russia = 2\\.[0-9]+ \\(Tester below, Skeptic above\\)" compare ${CLAIMS} --no-uncertainty)
+# With the baseline's uncertainty drawn: intervals on every share, the draws counted.
+triad_cli_test(compare_drawn 0 "holds on [0-9]+% \\[[0-9]+-[0-9]+%\\] of its region.*; 50 draws of [0-9]+ uncertain values \\(95% intervals\\).*Tester right \\(configuration = stable_marriage\\) on [0-9]+% \\[[0-9]+-[0-9]+%\\]" compare ${CLAIMS} --samples 50 --seed 3)
+triad_cli_test(compare_bad_samples 2 "--samples must be between 2 and 1000000" compare ${CLAIMS} --samples 1)
+triad_cli_test(compare_json 0 "\"uncertainty\": true,\n *\"samples\": 40,\n *\"seed\": 1,.*\"predictions\": \\[.*\"id\": \"marriage-at-baseline\",.*\"author\": \"Tester\",.*\"verdict\": \"holds\",.*\"share\": 1,.*\"share_interval\": \\[.*\"share_absent\": null,.*\"samples\": 40,.*\"equilibrium_share\": [0-9.]+,.*\"probability\": [0-9.]+,.*\"boundary\": \\[.*\"disagreements\": \\[.*\"first\": \"marriage-whatever-ambition\",.*\"second_author\": \"Skeptic\",.*\"shared_scenario\": \"tests/data/scenarios/claims.yaml\",.*\"boundary\": \\[.*\"parameter\": \"ambition.a.china.russia\",.*\"below\": \"first\",.*\"above\": \"second\"" compare ${CLAIMS} --format json --samples 40)
+triad_cli_test(compare_json_shares 0 "\"first_share\": [0-9.]+,\n *\"second_share\": [0-9.]+,\n *\"neither_share\": [0-9.]+," compare ${CLAIMS} --format json --samples 40)
+triad_cli_test(compare_markdown 0 "\\| author \\| supported \\|.*\\| author \\| claim \\| verdict \\| holds on \\| without its cause \\|.*\\| Tester \\| At the baseline.*\\| first \\| second \\| shared region \\|.*\\| Tester: configuration = stable_marriage \\(`marriage-whatever-ambition`\\) \\| Skeptic: " compare ${CLAIMS} --format markdown --samples 40)
 # Claims from different files meet on the file both extend; claims about a run fall back to the
 # first one's scenario when that file has no timeline.
-triad_cli_test(compare_shared_base 0 "Tester vs Other +\\[marriage-whatever-ambition vs veto-when-pressed\\] +on scenarios/baseline.yaml, 5 points over ambition.a.china.russia \\[0, 4\\].*Other vs Runner +\\[shifts-soon vs no-shift\\] +on tests/data/scenarios/claims_other.yaml \\(Other's own scenario: scenarios/baseline.yaml has no timeline\\)" compare ${CLAIMS} ${BAD}/claims_other.yaml ${BAD}/claims_run.yaml)
-triad_cli_test(compare_strict_ok 0 "holds" compare ${CLAIMS} --strict)
-triad_cli_test(compare_strict_fail 1 "must_hold claim 'wrongly-required' fails" compare tests/data/scenarios/claims_strict.yaml --strict)
-triad_cli_test(compare_summary 0 "^Summary: [0-9]+ claims: [0-9]+ hold, [0-9]+ hold in part, [0-9]+ fail\n  Tester: [0-9]+ claims" compare ${CLAIMS})
-# The shipped scenarios: every must_hold claim holds, and the record is reproduced (at least 12
-# of 15 dated configurations, the bar set for the historical run).
-triad_cli_test(compare_shipped_strict 0 "Summary: " compare scenarios/ --strict)
-triad_cli_test(compare_history 0 "Record: 15 claims: 1[2-5] hold" compare scenarios/history.yaml)
+triad_cli_test(compare_shared_base 0 "Tester vs Other +\\[marriage-whatever-ambition vs veto-when-pressed\\] +on scenarios/baseline.yaml, 5 points over ambition.a.china.russia \\[0, 4\\].*Other vs Runner +\\[shifts-soon vs no-shift\\] +on tests/data/scenarios/claims_other.yaml \\(Other's own scenario: scenarios/baseline.yaml has no timeline\\)" compare ${CLAIMS} ${BAD}/claims_other.yaml ${BAD}/claims_run.yaml --no-uncertainty)
+triad_cli_test(compare_strict_ok 0 "holds" compare ${CLAIMS} --strict --no-uncertainty)
+triad_cli_test(compare_strict_fail 1 "must_hold claim 'wrongly-required' fails" compare tests/data/scenarios/claims_strict.yaml --strict --no-uncertainty)
+triad_cli_test(compare_summary 0 "^Summary of 3 claims \\(values a claim does not fix held at the scenario's own: --no-uncertainty\\)\n  supported 0, holds regardless of its cause 0, holds \\(no cause named\\) 2, partly 1, fails 0\n  Tester: holds 1 partly 1\n" compare ${CLAIMS} --no-uncertainty)
+# The shipped scenarios: every must_hold claim's outcome holds, and the record is reproduced
+# (at least 12 of 15 dated configurations, the bar set for the historical run). A smaller
+# sample than the default keeps the test short; the README's main job runs the default.
+triad_cli_test(compare_shipped_strict 0 "Summary of " compare scenarios/ --strict --samples 100)
+triad_cli_test(compare_history 0 "Record: holds 1[2-5]" compare scenarios/history.yaml)
 triad_cli_test(run_events_json 0 "\"time\": 1956,.*\"events\": \\[\n *\"secret_speech\"\n *\\]" run ${LAG} --format json)
 
 # Every scenario shipped in scenarios/ validates (one test per file, found anew at configure time).

@@ -63,13 +63,13 @@ TEST_CASE("a disagreement on one shared region: who is right where, and where it
     const auto claims = read_claims(model);
     REQUIRE(claims.size() == 2);
     REQUIRE(contradict(claims[0], claims[1]));
-    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 2);
+    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 2, {.uncertainty = false});
     CHECK(d.shared_scenario == "claims.yaml");
     CHECK(d.points == 9);
     CHECK(d.first_share + d.second_share + d.neither_share == Approx(1.0));
     // On the same grid, each claim's share is its own evaluation's.
-    CHECK(d.first_share == Approx(evaluate_claim(model, claims[0], 1).share));
-    CHECK(d.second_share == Approx(evaluate_claim(model, claims[1], 1).share));
+    CHECK(d.first_share == Approx(evaluate_claim(model, claims[0], 1, {.uncertainty = false}).share));
+    CHECK(d.second_share == Approx(evaluate_claim(model, claims[1], 1, {.uncertainty = false}).share));
     CHECK(d.first_share > 0.0);
     CHECK(d.second_share > 0.0);
     CHECK_THAT(d.evidence, Catch::StartsWith("configuration="));
@@ -106,7 +106,7 @@ TEST_CASE("a disagreement's region: the union of both claims' axes, the hull of 
 )");
     const auto claims = read_claims(model);
     REQUIRE(claims.size() == 3);
-    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 1);
+    const Disagreement d = evaluate_disagreement(model, claims[0], claims[1], 1, {.uncertainty = false});
     REQUIRE(d.region.size() == 3);
     CHECK(d.region[0].path == "ambition.a.china.russia");
     CHECK(d.region[0].lower == 0.0);
@@ -116,11 +116,19 @@ TEST_CASE("a disagreement's region: the union of both claims' axes, the hull of 
     CHECK(d.region[2].count == 1);  // a fixed value stays fixed
     CHECK(d.points == 9);
     // Five varying axes: 4 values each rather than 5, 1024 points rather than 3125.
-    const Disagreement wide = evaluate_disagreement(model, claims[0], claims[2], 2);
+    const Disagreement wide = evaluate_disagreement(model, claims[0], claims[2], 2, {.uncertainty = false});
     REQUIRE(wide.region.size() == 5);
     for (const auto& axis : wide.region) CHECK(axis.count == 4);
     CHECK(wide.points == 1024);
     CHECK(wide.first_share + wide.second_share + wide.neither_share == Approx(1.0));
+    // With the baseline's uncertainty drawn: a sample of the joint region, with intervals.
+    const Disagreement drawn = evaluate_disagreement(model, claims[0], claims[1], 2, {.uncertainty = true, .samples = 60, .seed = 2});
+    CHECK(drawn.drawn);
+    CHECK(drawn.points == 60);
+    CHECK(drawn.uncertain_values > 10);
+    CHECK(drawn.first_share + drawn.second_share + drawn.neither_share == Approx(1.0));
+    CHECK(drawn.first_interval.lower <= drawn.first_share);
+    CHECK(drawn.first_interval.upper >= drawn.first_share);
     // Claims that do not contradict each other are not a disagreement.
     CHECK_THROWS_AS(evaluate_disagreement(model, claims[1], claims[2], 1), Error);
 }

@@ -48,12 +48,18 @@ TEST_CASE("every prediction of the shipped scenarios is evaluated, and each essa
         for (const Claim& claim : read_claims(model)) {
             INFO(file << ": " << claim.id);
             CHECK(ids.insert(claim.id).second);  // ids are unique across files, so reports can key on them
-            const ClaimResult r = evaluate_claim(model, claim, 2);
+            // A small sample: this checks the encoding, not the figures (triad compare does).
+            const ClaimResult r = evaluate_claim(model, claim, 2, {.uncertainty = true, .samples = 40, .seed = 1});
             CHECK(r.points >= 1);
             CHECK(r.share >= 0.0);
             CHECK(r.share <= 1.0);
-            // The verdict follows from the share and the claim's threshold.
-            CHECK(r.verdict == claim_verdict(r.share, claim.share_required));
+            // The verdict follows from the shares, the claim's threshold and its cause's effect,
+            // and a claim is supported only when its cause moves the share by min_effect.
+            CHECK(r.verdict == cause_verdict(claim, r.share, r.effect));
+            if (r.verdict == Verdict::supported && claim.causes.front().kind == Cause::Kind::contrast)
+                CHECK(*r.effect >= claim.min_effect - kShareTolerance);
+            // Every essay claim gives the passage it encodes.
+            if (file.find("essays") != std::string::npos) CHECK_FALSE(claim.passage.empty());
             CHECK_FALSE(r.evidence.empty());
             ++claims_per_file[std::filesystem::path(file).filename().string()];
         }
@@ -71,7 +77,7 @@ TEST_CASE("the historical run reproduces at least 12 of the 15 dated configurati
     for (const Claim& claim : read_claims(model)) {
         CHECK(claim.analysis == SweepAnalysis::timeline);
         CHECK(claim.expect.front().window_from.has_value());
-        held += evaluate_claim(model, claim, 1).verdict == "holds" ? 1 : 0;
+        held += outcome_holds(evaluate_claim(model, claim, 1).verdict) ? 1 : 0;
     }
     CHECK(held >= 12);  // the issue's bar; docs/history.md reports the actual count (15)
 }

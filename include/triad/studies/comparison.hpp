@@ -27,11 +27,12 @@ struct EvaluatedClaim {
 struct ComparedPair {
     Disagreement result;
     std::string fallback_reason;  // empty when the common base was used
-    std::string first_verdict, second_verdict;  // each claim's own, on its own region
+    Verdict first_verdict = Verdict::fails, second_verdict = Verdict::fails;  // each claim's own, on its own region
 };
 
 struct Comparison {
     std::vector<std::string> files;  // the scenario files read, in order
+    SamplingOptions sampling;        // how regions were sampled (uncertainty, samples, seed)
     std::vector<EvaluatedClaim> claims;
     std::vector<ComparedPair> disagreements;
 };
@@ -43,13 +44,15 @@ struct Comparison {
 // Evaluates every claim of every file with `threads` workers; with `disagreements`, also every
 // pair of contradicting claims (in claim order) on its shared model. Throws InputError for a
 // file that is not a scenario, or a pair that no model can hold.
-[[nodiscard]] Comparison compare_scenarios(const std::vector<std::string>& files, int threads, bool disagreements);
+[[nodiscard]] Comparison compare_scenarios(const std::vector<std::string>& files, int threads, bool disagreements,
+                                           const SamplingOptions& sampling = {});
 
 // The nearest file both scenarios are built from: each lists its extends chain base first,
 // itself last, so the first of x's files (from the end) that y also lists.
 [[nodiscard]] std::optional<std::string> nearest_common_file(const Scenario& x, const Scenario& y);
 
-// The first claim marked must_hold whose verdict is not "holds", if any (for --strict).
+// The first claim marked must_hold whose outcome does not hold (partly or fails), if any (for
+// --strict: a must_hold claim guards the scenario's outcome; `regardless` still passes).
 [[nodiscard]] const EvaluatedClaim* first_failed_must_hold(const Comparison& comparison);
 
 }  // namespace triad

@@ -36,22 +36,27 @@ struct DisagreementBoundary {
 struct Disagreement {
     Claim first, second;
     std::string shared_scenario;  // the model both were evaluated on (its file)
-    // The joint region: the union of both claims' axes, a path in both spanning the hull of
-    // their ranges; count is the number of grid values per axis (1 for a fixed value).
+    // The joint region: the union of both claims' axes (`over`, and each cause where it is
+    // present), a path in both spanning the hull of their ranges; count is the number of grid values per axis (1 for a fixed value).
     std::vector<Axis> region;
     std::size_t points = 0;
     double first_share = 0.0, second_share = 0.0, neither_share = 0.0;  // they add up to 1
+    ShareInterval first_interval, second_interval, neither_interval;      // 95% Wilson
+    bool drawn = false;  // values outside the region drawn from the shared model's `uncertainty:`
+    std::size_t uncertain_values = 0;
     std::vector<DisagreementBoundary> boundaries;  // one per axis where the winner changes (the first change)
     std::string evidence;  // both claims' targets at the region's centre, e.g. "russia_alignment=china"
 };
 
 // Evaluate two contradicting claims (contradict(first, second) must hold; Error otherwise) on
-// `shared`: at every point of a grid over the joint region, who is right. The grid has
+// `shared`: at every point of the joint region, who is right. The region is sampled as a
+// claim's is (region_sample.hpp): with the shared model's uncertain values drawn, a Latin
+// hypercube of options.samples points; without, a grid. The grid has
 // min(first.points, second.points) values per axis, or 4 per axis when 4 or more axes vary,
 // which keeps the joint grid near the size of the claims' own (at most 4^n points, not 5^n).
 // An empty region is the model's own point. Throws InputError when a claim's parameter path or
 // target does not exist in `shared` (or a range lies outside a parameter's bounds).
 [[nodiscard]] Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second,
-                                                 int threads);
+                                                 int threads, const SamplingOptions& options = {});
 
 }  // namespace triad

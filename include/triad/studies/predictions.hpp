@@ -33,6 +33,8 @@
 #pragma once
 
 #include "triad/scenario/model.hpp"
+#include "triad/studies/region_sample.hpp"
+#include "triad/studies/share_interval.hpp"
 #include "triad/studies/sweep.hpp"
 
 #include <optional>
@@ -71,24 +73,65 @@ struct Claim {
     std::vector<Expectation> expect;
     double share_required = 0.9;
     bool must_hold = false;
+    // What the author says produces the outcome (`cause:`), and how much lower the share must
+    // be without it for the claim to be supported (`min_effect:`); for an irrelevant cause, how
+    // far the share may move across its range.
+    std::vector<Cause> causes;
+    double min_effect = 0.25;
+    std::string note, passage;
     SourceLocation where;
 };
+
+// supported: holds where its cause is present, and the share is lower by at least min_effect
+//            where it is absent (or, for an irrelevant cause, stays within min_effect);
+// regardless: holds, but about as well without its cause: the outcome, not the reason;
+// holds: holds, and the claim names no cause (its reason was not tested);
+// partly, fails: the outcome is met on less than the required share (see claim_verdict).
+enum class Verdict { supported, regardless, holds, partly, fails };
+[[nodiscard]] std::string_view to_string(Verdict verdict);
+// Did the claim's outcome hold (supported, regardless or holds)?
+[[nodiscard]] bool outcome_holds(Verdict verdict);
 
 // The predictions of a scenario, checked against its model (paths, players, targets).
 [[nodiscard]] std::vector<Claim> read_claims(const StageModel& model);
 
+// Where the claim's truth flips along one axis of its region (a cause's axis spans both of its
+// arms), sought by bisection from several base points: the centre and points of the sample.
 struct ClaimBoundary {
     std::string path;
-    double value = 0.0;  // where the expectation's truth flips along this axis
-    bool holds_below = true;
+    std::size_t searches = 0, found = 0;  // base points searched from; searches that found a flip
+    double lowest = 0.0, highest = 0.0;   // the range of the flips found
+    bool holds_below = true;              // at the first flip found
+};
+
+// The share of one arm of the sample (the region; the cause present or absent; a third of an
+// irrelevant cause's range).
+struct ArmShare {
+    std::string arm;
+    std::size_t held = 0, points = 0;
+    double share = 0.0;
+    ShareInterval interval;
 };
 
 struct ClaimResult {
     Claim claim;
-    std::string verdict;  // holds | partly | fails
-    double share = 0.0;
-    std::size_t points = 0;
-    std::vector<ClaimBoundary> boundaries;  // one per axis where the truth flips (the first flip)
+    Verdict verdict = Verdict::fails;
+    std::string reason;  // why this verdict, in one line
+    std::vector<ArmShare> arms;
+    double share = 0.0;  // where the cause is present (no cause: the region; irrelevant: all thirds)
+    ShareInterval share_interval;
+    std::size_t points = 0;  // per arm
+    std::optional<double> share_absent;  // contrast causes
+    ShareInterval share_absent_interval;
+    std::optional<double> effect;  // share - share_absent; irrelevant: the spread across thirds
+    // Stage claims of stance games, over the arm `share` reads: the mean probability the
+    // selection rule gives the expected outcome (the least likely target's, when several), and
+    // the share of points where some equilibrium meets the expectation (a pure one; where the
+    // game has none, the QRE limit's most likely outcome).
+    std::optional<double> probability, equilibrium_share;
+    bool drawn = false;  // values outside the region drawn from `uncertainty:` (else a grid)
+    std::size_t uncertain_values = 0;
+    std::vector<ClaimBoundary> boundaries;  // one per region axis
     std::string evidence;  // the outcome at the region's centre, e.g. "russia_alignment=china"
 };
 
@@ -102,11 +145,20 @@ struct ClaimResult {
 // the threshold.
 inline constexpr double kShareTolerance = 1e-12;
 
-// The verdict of a claim met on `share` of its region when it needs `required`: "holds" when
-// share >= required, "fails" when share <= 1 - required, "partly" in between; each comparison
-// allows kShareTolerance.
-[[nodiscard]] std::string claim_verdict(double share, double required);
+// The verdict on the outcome alone, met on `share` of its region when it needs `required`:
+// holds when share >= required, fails when share <= 1 - required, partly in between; each
+// comparison allows kShareTolerance.
+[[nodiscard]] Verdict claim_verdict(double share, double required);
 
-[[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads);
+// The verdict of a claim with its cause: `share` where the cause is present, `effect` the share
+// lost without it (contrast) or the spread across its range (irrelevant); no cause: the outcome
+// alone. A contrast effect of at least min_effect supports the claim; an irrelevant cause's
+// spread of at most min_effect does (each allowing kShareTolerance).
+[[nodiscard]] Verdict cause_verdict(const Claim& claim, double share, std::optional<double> effect);
+
+// Evaluates a claim on its region: every value it does not fix drawn from the model's
+// `uncertainty:` section (unless options.uncertainty is false), its cause present and absent.
+[[nodiscard]] ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads,
+                                         const SamplingOptions& options = {});
 
 }  // namespace triad

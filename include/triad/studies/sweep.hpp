@@ -26,7 +26,17 @@ enum class SweepAnalysis { pure, stage, timeline };
 // The output columns an analysis offers, in their default order. The timeline analysis also
 // offers `configuration_path`, `PLAYER_alignment_path` and `PLAYER_role_path`: the whole run as
 // a label path (see label_path); these are left out of a sweep's default columns.
+//
+// The stage analysis of a stance game also offers, for claims (docs/model.md section 7),
+// `configuration_distribution`, `PLAYER_alignment_distribution` and `PLAYER_role_distribution`
+// (the selection rule's probability of each label, "china:0.7;us:0.3") and `equilibria`: the
+// labels of every pure equilibrium or, where there is none, the QRE limit's most likely ones,
+// one entry each, "configuration=unit_veto,russia_alignment=china,...|...". These too are left
+// out by default.
 [[nodiscard]] std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis);
+// Is this one of the long columns a sweep leaves out unless asked (label paths, distributions,
+// equilibria)?
+[[nodiscard]] bool is_long_column(std::string_view column);
 
 // A run's labels, one per period at `times`, written compactly as the time each label begins:
 // "1950:stable_marriage;1956:unit_veto;1971:romantic_triangle". A label holds from its time
@@ -70,6 +80,13 @@ struct SweepOptions {
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,
                       const std::function<void(const std::vector<SweepRow>&)>& emit);
 
+// The same over points that `point_of` computes (index -> one value per axis of spec.design,
+// written to `out`) instead of the design's own: how claims evaluate their sampled regions.
+// `point_of` is called from worker threads at once and must be a pure function of the index.
+using PointSource = std::function<void(std::size_t index, std::span<double> out)>;
+std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options, const PointSource& point_of,
+                      const std::function<void(const std::vector<SweepRow>&)>& emit);
+
 // The analysis at one point (used by run_sweep and by boundary bisection).
 class SweepEvaluator {
 public:
@@ -84,7 +101,8 @@ private:
     const SweepSpec& spec_;
     StageModel model_;
     std::optional<Timeline> timeline_;
-    bool wants_paths_ = false;  // some column is a label path (built only then)
+    bool wants_paths_ = false;     // some column is a label path (built only then)
+    bool wants_outcomes_ = false;  // some column is a distribution or the equilibria (QRE traced only then)
 };
 
 // Where a column's label changes along one grid axis, for every grid value of the other axes:

@@ -6,6 +6,7 @@
 #include "triad/core/version.hpp"
 #include "triad/report/text.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -47,6 +48,12 @@ std::string share_text(double share, const ShareInterval& interval) {
            percent_whole(interval.upper) + "]";
 }
 
+// A difference of shares in percentage points: "+57 points", "-3 points", "0 points".
+std::string points_text(double difference) {
+    const long rounded = std::lround(difference * 100.0);
+    return (rounded > 0 ? "+" : "") + std::to_string(rounded) + (rounded == 1 || rounded == -1 ? " point" : " points");
+}
+
 std::string range_text(double lower, double upper) {
     return lower == upper ? format_number(lower) : "[" + format_number(lower) + ", " + format_number(upper) + "]";
 }
@@ -67,12 +74,12 @@ std::string verdict_line(const ClaimResult& r) {
     if (c.causes.front().kind == Cause::Kind::irrelevant) {
         out += " across " + cause_text(c, true) + "; by thirds";
         for (const auto& a : r.arms) out += " " + percent_whole(a.share);
-        return out + ": spread " + percent_whole(r.effect.value_or(0)) + " (the author: it does not matter; allowed " +
-               percent_whole(c.min_effect) + ")";
+        return out + ": spread " + std::to_string(std::lround(r.effect.value_or(0) * 100.0)) +
+               " points (the author: it does not matter; allowed " + std::to_string(std::lround(c.min_effect * 100.0)) + ")";
     }
     return out + " with its cause (" + cause_text(c, true) + "), " + share_text(*r.share_absent, r.share_absent_interval) +
-           " without it (" + cause_text(c, false) + "): effect " + percent(r.effect.value_or(0), 0) + " (needs " +
-           percent_whole(c.min_effect) + ")";
+           " without it (" + cause_text(c, false) + "): effect " + points_text(r.effect.value_or(0)) + " (needs " +
+           std::to_string(std::lround(c.min_effect * 100.0)) + ")";
 }
 
 std::string sample_text(const ClaimResult& r) {

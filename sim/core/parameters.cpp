@@ -29,6 +29,9 @@ std::size_t ParameterSet::add(ParamEntry entry) {
     if (!entry.alias.empty()) {
         remember(entry.alias);
         full_paths_.push_back(entry.alias);
+        // A dyad's player-first alias without its second player addresses every partner:
+        // russia.junior_anxiety sets russia.junior_anxiety.us and .china.
+        if (entry.spec->index == IndexKind::dyad) remember(entry.alias.substr(0, entry.alias.rfind('.')));
     }
     // Prefixes address every entry of the parameter: "group.symbol" and "group.name".
     const std::string by_symbol = entry.group + "." + entry.spec->symbol;

@@ -118,6 +118,9 @@ void add_parameter(ParameterSet& params, std::vector<std::size_t>& slots, const 
             if (second >= 0) e.path += "." + players[second];
         }
         if (spec.index == IndexKind::player) e.alias = players[first] + "." + spec.name;
+        // A dyad with a long name reads player-first too: russia.junior_anxiety.china.
+        if (spec.index == IndexKind::dyad && spec.name != spec.symbol)
+            e.alias = players[first] + "." + spec.name + "." + players[second];
         e.value = spec.default_at(first);
         e.where = node ? node->where : group_where;
         return e;

@@ -194,3 +194,78 @@ TEST_CASE("memory: grievance spoils warmth, trust rewards it", "[drivers]") {
     CHECK(payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/~china"}, {"china", "~us/+russia"}}, "china") ==
           Approx(-0.5));
 }
+
+TEST_CASE("junior_partner per partner: anxiety toward China alone leaves the US tie free", "[drivers]") {
+    const auto model = model_from(kTriangle + "drivers:\n  junior_partner:\n    A: {russia: {china: 1}}\n");
+    // Russia aligns with both, both reciprocate: only the China tie costs, -1 * ln 5 * 1.
+    const std::map<std::string, std::string> both = {{"us", "+russia/~china"}, {"russia", "+us/+china"}, {"china", "~us/+russia"}};
+    CHECK(payoff_at(model, both, "russia") == Approx(-std::log(5.0)));
+    // The per-player form still sets every partner: ln 10 + ln 5.
+    const auto every = model_from(kTriangle + "drivers:\n  junior_partner:\n    A: {russia: 1}\n");
+    CHECK(payoff_at(every, both, "russia") == Approx(-std::log(10.0) - std::log(5.0)));
+    // Paths: the alias without a partner addresses both entries, with one just that one.
+    CHECK(every.parameters().resolve("russia.junior_anxiety").size() == 2);
+    CHECK(every.parameters()[every.parameters().resolve_one("russia.junior_anxiety.china")].path == "junior_partner.A.russia.china");
+}
+
+TEST_CASE("regime_security per target: the US eases off Russia, not China", "[drivers]") {
+    const auto model = model_from(kTriangle + R"(drivers:
+  regime_security:
+    F: {russia: 2, china: 1}
+    d: {us: {russia: 0, china: 1.5}}
+    c: {us: {russia: 0.25, china: 1}}
+)");
+    // The US opposes both, no shields: Russia feels nothing (d.us.russia = 0), China -1 * 1.5.
+    const std::map<std::string, std::string> opposed = {{"us", "-russia/-china"}, {"russia", "~us/~china"}, {"china", "~us/~russia"}};
+    CHECK(payoff_at(model, opposed, "russia") == 0.0);
+    CHECK(payoff_at(model, opposed, "china") == Approx(-1.5));
+    // Full warmth with the US: -F c w+ = -2 * 0.25 for Russia, -1 * 1 for China.
+    const std::map<std::string, std::string> warm = {{"us", "+russia/+china"}, {"russia", "+us/~china"}, {"china", "+us/~russia"}};
+    CHECK(payoff_at(model, warm, "russia") == Approx(-0.5));
+    CHECK(payoff_at(model, warm, "china") == Approx(-1.0));
+}
+
+TEST_CASE("wedge: the actor's stake in success, and the conditions distance, approach, both", "[drivers]") {
+    auto wedge = [](const std::string& condition) {
+        return model_from(kTriangle + "drivers:\n  wedge:\n    actor: us\n    target: russia\n    partner: china\n    condition: " +
+                          condition + "\n    omega: 2\n    rho: 0.5\n    kappa: 1\n    V: 3\n");
+    };
+    // Russia aligns with the US and cools on China (w_tp = 0): every condition is met.
+    const std::map<std::string, std::string> turned = {{"us", "+russia/~china"}, {"russia", "+us/~china"}, {"china", "~us/~russia"}};
+    // Russia stays with China but aligns with the US too: only `approach` is met.
+    const std::map<std::string, std::string> both_ways = {{"us", "+russia/~china"}, {"russia", "+us/+china"}, {"china", "~us/+russia"}};
+    for (const char* condition : {"distance", "approach", "both"}) {
+        INFO(condition);
+        const auto model = wedge(condition);
+        // Met: the target counts on omega rho = 1; the actor pays omega and gains V: +1.
+        CHECK(payoff_at(model, turned, "russia") == Approx(1.0));
+        CHECK(payoff_at(model, turned, "us") == Approx(1.0));
+    }
+    CHECK(payoff_at(wedge("approach"), both_ways, "us") == Approx(1.0));
+    CHECK(payoff_at(wedge("approach"), both_ways, "russia") == Approx(1.0));
+    for (const char* condition : {"distance", "both"}) {  // not met, kappa 1: nothing paid, nothing won
+        INFO(condition);
+        CHECK(payoff_at(wedge(condition), both_ways, "us") == 0.0);
+        CHECK(payoff_at(wedge(condition), both_ways, "russia") == 0.0);
+    }
+}
+
+TEST_CASE("partnership: unreturned warmth costs q", "[drivers]") {
+    const auto model = model_from(kTriangle + "drivers:\n  partnership:\n    q: {russia: 0.7}\n");
+    CHECK(payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/+china"}, {"china", "~us/-russia"}}, "russia") == Approx(-0.7));
+    CHECK(payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/+china"}, {"china", "~us/~russia"}}, "russia") == 0.0);
+}
+
+TEST_CASE("threat: the log form keeps growing with the power gap, up to its cap", "[drivers]") {
+    auto opposed_payoff = [](const std::string& china_power, const std::string& growth) {
+        const auto model = model_from("players:\n  us: {power: 10}\n  russia: {power: 1}\n  china: {power: " + china_power +
+                                      "}\ndrivers:\n  threat:\n    growth: " + growth + "\n    R: 20\n    theta: {russia: 1}\n"
+                                      "    prox: {russia: {china: 1}}\n");
+        return payoff_at(model, {{"us", "~russia/~china"}, {"russia", "~us/~china"}, {"china", "~us/-russia"}}, "russia");
+    };
+    CHECK(opposed_payoff("9", "share") == Approx(-0.9));
+    CHECK(opposed_payoff("16", "share") == Approx(-16.0 / 17.0));
+    CHECK(opposed_payoff("9", "log") == Approx(-std::log(10.0) / std::log(21.0)));
+    CHECK(opposed_payoff("16", "log") == Approx(-std::log(17.0) / std::log(21.0)));
+    CHECK(opposed_payoff("40", "log") == Approx(-1.0));  // beyond the cap: the full threat
+}

@@ -4,6 +4,8 @@
 
 #include "support.hpp"
 
+#include <set>
+
 #include <random>
 
 using namespace triad;
@@ -107,24 +109,36 @@ TEST_CASE("an incremental update equals a full rebuild", "[model]") {
 
 TEST_CASE("conformance: every stance driver changes payoffs through each of its parameters", "[model][conformance]") {
     // Starting from all-zero parameters except powers, raising any one parameter of a driver
-    // (with the driver's other weights at 1) must change some payoff: no parameter is inert.
+    // (with the driver's other weights at 0.5, or their lower bound) must change some payoff
+    // under at least one value of the driver's choice settings: no parameter is inert (a
+    // parameter may belong to one form only, as the threat's power cap to growth: log).
     for (const auto& spec : builtin_drivers().all()) {
         if (!spec->needs_stances) continue;
         INFO("driver " << spec->name);
-        std::string yaml = kPlayers + "drivers:\n  " + spec->name + ":\n";
+        std::vector<std::string> variants = {""};  // the defaults, then each other choice alone
         for (const auto& s : spec->settings)
-            if (s.kind == SettingSpec::Kind::player)
-                yaml += "    " + s.name + ": " + (s.name == "actor" ? "us" : s.name == "target" ? "russia" : "china") + "\n";
-        for (const auto& p : spec->params)
-            if (p.symbol != "score") yaml += "    " + p.symbol + ": " + (p.upper < 1.0 ? "0.5" : "0.5") + "\n";
-        StageModel model = model_from(yaml);
+            if (s.kind == SettingSpec::Kind::choice)
+                for (std::size_t c = 1; c < s.choices.size(); ++c) variants.push_back("    " + s.name + ": " + s.choices[c] + "\n");
+        std::set<std::string> moved;
+        for (const auto& variant : variants) {
+            std::string yaml = kPlayers + "drivers:\n  " + spec->name + ":\n" + variant;
+            for (const auto& s : spec->settings)
+                if (s.kind == SettingSpec::Kind::player)
+                    yaml += "    " + s.name + ": " + (s.name == "actor" ? "us" : s.name == "target" ? "russia" : "china") + "\n";
+            for (const auto& p : spec->params)
+                if (p.symbol != "score") yaml += "    " + p.symbol + ": " + format_number(std::max(p.lower, 0.5)) + "\n";
+            StageModel model = model_from(yaml);
+            for (const auto& p : spec->params) {
+                if (!p.affects_payoffs) continue;  // declared as steering dynamics only
+                const Game before = model.game();
+                const auto entries = model.parameters().resolve(spec->name + "." + p.symbol);
+                for (std::size_t e : entries) model.set(e, std::min(p.upper, model.parameters().value(e) + 0.4));
+                if (max_difference(before, model.game()) > 1e-6) moved.insert(p.symbol);
+            }
+        }
         for (const auto& p : spec->params) {
             INFO("parameter " << p.symbol);
-            if (!p.affects_payoffs) continue;  // declared as steering dynamics only
-            const Game before = model.game();
-            const auto entries = model.parameters().resolve(spec->name + "." + p.symbol);
-            for (std::size_t e : entries) model.set(e, std::min(p.upper, model.parameters().value(e) + 0.4));
-            CHECK(max_difference(before, model.game()) > 1e-6);
+            if (p.affects_payoffs) CHECK(moved.count(p.symbol) == 1);
         }
     }
 }

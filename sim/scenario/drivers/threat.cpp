@@ -1,5 +1,11 @@
 // threat: balance of threat, and the value of a partner against an intimidator.
-//     tau_ij = theta_i * prox_ij * r_ij / (1 + r_ij)        (j's share of the dyad's power)
+//     tau_ij = theta_i * prox_ij * S(r_ij),  r_ij = P_j / P_i, with S (setting `growth`):
+//       share  S = r / (1 + r)                       j's share of the dyad's power (the default)
+//       log    S = min(ln(1 + r) / ln(1 + R), 1)     grows with the log power gap up to r = R
+// The share saturates: China's share of the Sino-Russian dyad only moves from 0.90 to 0.94 as
+// its GDP goes from 9 to 16 times Russia's, so growth barely changes the threat. The log form
+// keeps growing (0.78 to 0.94 over the same range with R = 20) and is bounded at 1, so one
+// neighbour's threat never exceeds theta * prox.
 //     u_i -= sum_j tau_ij * [s_ji = -1]
 //     u_i += beta_i * sum_j tau_ij * [s_ji = -1] * max_{k != j} ( w+_ik * (1 - w+_kj) )
 // Being opposed by a strong, close neighbour hurts (Walt's balance of threat); a partner k who
@@ -15,7 +21,7 @@ DriverSpec threat() {
         .name = "threat",
         .summary = "threat from a strong, close opponent, and the value of a partner against it",
         .formula = "- sum_j tau_ij [s_ji = -1] + beta_i sum_j tau_ij [s_ji = -1] max_k w+_ik (1 - w+_kj); "
-                   "tau_ij = theta_i prox_ij r_ij / (1 + r_ij)",
+                   "tau_ij = theta_i prox_ij S(r_ij), S = r/(1+r) (growth: share) or min(ln(1+r)/ln(1+R), 1) (growth: log)",
         .sources = "Katz (border, Arctic, Central Asia; open intimidation as the condition for a shift)",
         .params =
             {
@@ -25,7 +31,11 @@ DriverSpec threat() {
                  .help = "geographic proximity of j to i (shared border, near seas)"},
                 {.symbol = "beta", .name = "ally_value", .index = IndexKind::player,
                  .help = "share of a threat a partner against the intimidator offsets"},
+                {.symbol = "R", .name = "power_cap", .default_value = 20.0, .lower = 1.0, .linear = false,
+                 .help = "growth: log only: the power ratio at which the threat reaches its full size"},
             },
+        .settings = {{.name = "growth", .kind = SettingSpec::Kind::choice, .choices = {"share", "log"},
+                      .help = "how the threat grows with the power ratio: j's share of the dyad's power, or its log"}},
     };
     spec.build = [](const DriverContext& ctx) {
         std::vector<BasisTerm> terms;
@@ -36,7 +46,9 @@ DriverSpec threat() {
             for (int j = 0; j < n; ++j) {
                 if (i == j) continue;
                 const double r = ctx.power(j) / ctx.power(i);
-                const double share = r / (1.0 + r);
+                const double share = ctx.choice_setting("growth") == "log"
+                                         ? std::min(std::log1p(r) / std::log1p(ctx.value("R")), 1.0)
+                                         : r / (1.0 + r);
                 const Eigen::VectorXd opposed = t.stance_is(j, i, Stance::oppose).matrix();
                 const Eigen::VectorXd backing = max_over_others(n, i, j, size, [&](int k) {
                     return Eigen::VectorXd(t.warm(i, k)->cwiseProduct(

@@ -1,5 +1,7 @@
 #include "triad/scenario/model.hpp"
 
+#include "triad/scenario/actions.hpp"
+
 #include "triad/core/triangle.hpp"
 
 #include <algorithm>
@@ -21,44 +23,15 @@ const std::vector<ParamSpec>& player_attribute_specs() {
 
 namespace {
 
-// Every combination of stances toward the other players: align, hedge, oppose, the first
-// other player's stance varying fastest.
-std::vector<ActionDecl> default_actions(int self, const std::vector<std::string>& names) {
-    const int n = static_cast<int>(names.size());
-    std::vector<int> others;
-    for (int j = 0; j < n; ++j)
-        if (j != self) others.push_back(j);
-    static const Stance order[3] = {Stance::align, Stance::hedge, Stance::oppose};
-    std::size_t total = 1;
-    for (std::size_t k = 0; k < others.size(); ++k) total *= 3;
-    std::vector<ActionDecl> actions;
-    for (std::size_t code = 0; code < total; ++code) {
-        ActionDecl action;
-        action.stances.assign(n, Stance::hedge);
-        std::size_t rest = code;
-        for (int j : others) {
-            action.stances[j] = order[rest % 3];
-            rest /= 3;
-        }
-        action.name = stance_action_name(names, self, action.stances);
-        action.declares_stances = true;
-        actions.push_back(std::move(action));
-    }
-    return actions;
-}
-
 Game make_skeleton(const Scenario& scenario) {
     Game game;
     game.title = scenario.title;
     game.players = scenario.player_names();
     const int n = game.player_count();
-    std::vector<std::vector<ActionDecl>> actions(n);
+    const std::vector<std::vector<ActionDecl>> actions = player_actions(scenario);
     bool any_stance = false;
-    for (int i = 0; i < n; ++i) {
-        actions[i] = scenario.players[i].actions.empty() ? default_actions(i, game.players)
-                                                         : scenario.players[i].actions;
+    for (int i = 0; i < n; ++i)
         for (const auto& a : actions[i]) any_stance = any_stance || a.declares_stances;
-    }
     std::vector<int> counts;
     game.actions.resize(n);
     if (any_stance) game.stances.resize(n);
@@ -291,6 +264,7 @@ StageModel::StageModel(Scenario scenario, const DriverRegistry& registry)
         instances->push_back(make_instance(decl, registry, params_, players, game_.has_stances()));
     instances_ = std::move(instances);
 
+    overrides_ = std::make_shared<const std::vector<PolicyOverride>>(resolve_overrides(player_actions(sc), params_));
     owner_.assign(params_.size(), -1);
     for (std::size_t k = 0; k < instances_->size(); ++k)
         for (const auto& slots : (*instances_)[k].entry_of)
@@ -312,6 +286,7 @@ void StageModel::build_terms(std::size_t k) {
     const DriverInstance& instance = (*instances_)[k];
     DriverContext ctx(game_, *tensors_, params_, instance, power_entries_);
     terms_[k] = instance.spec->build(ctx);
+    if (!overrides_->empty()) apply_overrides(terms_[k], *overrides_, game_, params_);
     reads_power_[k] = ctx.read_power();
 }
 

@@ -125,6 +125,15 @@ std::string render_source(const TreeNode& node) {
     return out;
 }
 
+// `sets: {PATH: VALUE, ...}`: the paths are resolved by the StageModel (scenario/actions.hpp).
+std::vector<PolicySetting> parse_sets(const TreeNode& node, const std::string& owner) {
+    node.expect_map("the values " + owner + " sets while it is played (PATH: VALUE)");
+    std::vector<PolicySetting> sets;
+    for (const auto& e : node.entries) sets.push_back({e.key, e.value.as_number("a value of " + e.key), e.value.where});
+    if (sets.empty()) throw InputError(node.where, owner + " sets nothing");
+    return sets;
+}
+
 ActionDecl parse_action(const TreeEntry& entry, int self, const std::vector<std::string>& names) {
     ActionDecl action;
     action.name = entry.key;
@@ -136,6 +145,10 @@ ActionDecl parse_action(const TreeEntry& entry, int self, const std::vector<std:
     body.expect_map("the stances of action '" + action.name +
                     "' (player: align | hedge | oppose)");
     for (const auto& stance_entry : body.entries) {
+        if (stance_entry.key == "sets") {
+            action.sets = parse_sets(stance_entry.value, "action '" + action.name + "'");
+            continue;
+        }
         const auto found = std::find(names.begin(), names.end(), stance_entry.key);
         if (found == names.end())
             throw InputError(stance_entry.key_where,
@@ -160,6 +173,37 @@ ActionDecl parse_action(const TreeEntry& entry, int self, const std::vector<std:
     return action;
 }
 
+// `policies: {NAME: {sets: {PATH: VALUE}, with: {PLAYER: STANCE}}}`.
+std::vector<PolicyDecl> parse_policies(const TreeNode& node, int self, const std::vector<std::string>& names) {
+    node.expect_map("the policies of " + names[self] + " (NAME: {sets: {PATH: VALUE}, with: {PLAYER: STANCE}})");
+    std::vector<PolicyDecl> out;
+    for (const auto& entry : node.entries) {
+        PolicyDecl policy;
+        policy.name = entry.key;
+        policy.where = entry.key_where;
+        check_name(policy.name, policy.where, "policy");
+        entry.value.expect_map("policy '" + policy.name + "' (sets, with)");
+        static const std::vector<std::string> keys = {"sets", "with"};
+        entry.value.check_keys(keys, "policy '" + policy.name + "'");
+        const TreeNode* sets = entry.value.find("sets");
+        if (!sets) throw InputError(entry.value.where, "policy '" + policy.name + "' needs 'sets' (PATH: VALUE)");
+        policy.sets = parse_sets(*sets, "policy '" + policy.name + "'");
+        if (const TreeNode* with = entry.value.find("with")) {
+            with->expect_map("with (PLAYER: STANCE: the stances the policy goes with)");
+            for (const auto& w : with->entries) {
+                const auto found = std::find(names.begin(), names.end(), w.key);
+                if (found == names.end() || static_cast<int>(found - names.begin()) == self)
+                    throw InputError(w.key_where, "'" + w.key + "' is not another player", suggest(w.key, names));
+                const auto stance = parse_stance(w.value.as_string("a stance"));
+                if (!stance) throw InputError(w.value.where, "unknown stance '" + w.value.scalar + "' (align, hedge or oppose)");
+                policy.with.emplace_back(static_cast<int>(found - names.begin()), *stance);
+            }
+        }
+        out.push_back(std::move(policy));
+    }
+    return out;
+}
+
 void parse_players(const TreeNode& node, Scenario& scenario) {
     node.expect_map("players (a map from each player's name to its settings)");
     if (node.entries.empty()) throw InputError(node.where, "a scenario needs at least one player");
@@ -167,7 +211,7 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
     for (const auto& entry : node.entries) {
         check_name(entry.key, entry.key_where, "player");
         static const std::vector<std::string> reserved = {"players", "drivers", "selection",
-                                                          "timeline", "memory"};
+                                                          "timeline", "memory", "sets"};
         if (std::find(reserved.begin(), reserved.end(), entry.key) != reserved.end())
             throw InputError(entry.key_where, "'" + entry.key + "' is reserved; pick another player name");
         names.push_back(entry.key);
@@ -181,8 +225,8 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
         player.discount_where = entry.key_where;
         const TreeNode& body = entry.value;
         if (!body.is_null()) {
-            body.expect_map("player '" + player.name + "' (keys: power, discount, actions)");
-            static const std::vector<std::string> keys = {"power", "discount", "actions"};
+            body.expect_map("player '" + player.name + "' (keys: power, discount, actions, policies)");
+            static const std::vector<std::string> keys = {"power", "discount", "actions", "policies"};
             body.check_keys(keys, "player '" + player.name + "'");
             if (const TreeNode* power = body.find("power")) {
                 player.power = power->as_number("the power of " + player.name);
@@ -218,6 +262,9 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
                                                  player.name + " is named twice");
             }
         }
+        if (!body.is_null())
+            if (const TreeNode* policies = body.find("policies"))
+                player.policies = parse_policies(*policies, static_cast<int>(i), names);
         scenario.players.push_back(std::move(player));
     }
     // The profile space must fit in memory.
@@ -228,7 +275,7 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
             count = 1;
             for (std::size_t k = 1; k < scenario.players.size(); ++k) count *= 3;
         }
-        counts.push_back(count);
+        counts.push_back(count * (1 + static_cast<int>(p.policies.size())));  // at most: every action has its twins
     }
     if (!profile_count(counts)) {
         double total = 1;

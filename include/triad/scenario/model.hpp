@@ -9,6 +9,7 @@
 // parts (basis arrays, stance tensors, the scenario), so one copy per thread is cheap.
 #pragma once
 
+#include "triad/scenario/actions.hpp"
 #include "triad/scenario/drivers.hpp"
 #include "triad/core/game.hpp"
 #include "triad/core/parameters.hpp"
@@ -63,6 +64,8 @@ private:
     std::shared_ptr<const Scenario> scenario_;
     std::shared_ptr<const std::vector<DriverInstance>> instances_;
     std::shared_ptr<const StanceTensors> tensors_;
+    // What actions set while they are played (scenario/actions.hpp), applied to every build.
+    std::shared_ptr<const std::vector<PolicyOverride>> overrides_;
     Game game_;
     ParameterSet params_;
     std::vector<std::size_t> power_entries_;

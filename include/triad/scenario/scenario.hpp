@@ -15,11 +15,30 @@
 
 namespace triad {
 
+// A parameter value an action carries while it is played (`sets: {PATH: VALUE}`): policy as
+// a choice (scenario/actions.hpp).
+struct PolicySetting {
+    std::string path;
+    double value = 0.0;
+    SourceLocation where;
+};
+
 struct ActionDecl {
     std::string name;
     SourceLocation where;
     std::vector<Stance> stances;  // one per player, hedge toward self and unnamed players
     bool declares_stances = false;
+    std::vector<PolicySetting> sets;
+};
+
+// A policy a player may adopt with any of its stances (`policies:` under a player): every
+// action, declared or generated, gets a twin ACTION@POLICY that also carries `sets`; `with`
+// keeps only the actions whose stance toward a named player is the given one.
+struct PolicyDecl {
+    std::string name;
+    SourceLocation where;
+    std::vector<PolicySetting> sets;
+    std::vector<std::pair<int, Stance>> with;  // (player, stance): the twin exists only then
 };
 
 struct PlayerDecl {
@@ -32,6 +51,7 @@ struct PlayerDecl {
     SourceLocation discount_where;
     // Empty: every combination of stances (3^(N-1) actions), named as stance_action_name does.
     std::vector<ActionDecl> actions;
+    std::vector<PolicyDecl> policies;
 };
 
 struct DriverDecl {

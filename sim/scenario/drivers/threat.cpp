@@ -4,7 +4,7 @@
 //       log    S = min(ln(1 + r) / ln(1 + R), 1)     grows with the log power gap up to r = R
 // The share saturates: China's share of the Sino-Russian dyad only moves from 0.90 to 0.94 as
 // its GDP goes from 9 to 16 times Russia's, so growth barely changes the threat. The log form
-// keeps growing (0.78 to 0.94 over the same range with R = 20) and is bounded at 1, so one
+// keeps growing (0.76 to 0.93 over the same range with R = 20) and is bounded at 1, so one
 // neighbour's threat never exceeds theta * prox.
 //     u_i -= sum_j tau_ij * [s_ji = -1]
 //     u_i += beta_i * sum_j tau_ij * [s_ji = -1] * max_{k != j} ( w+_ik * (1 - w+_kj) )

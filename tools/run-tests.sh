@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test on a fresh Debian 12 machine: install, build, run the suite, build the library and
 # the program with clang++ as well, then build and run the suite again under AddressSanitizer
-# and UndefinedBehaviorSanitizer, and finally build the MPI
+# and UndefinedBehaviorSanitizer, check that the suite catches the planted bugs of the `ci`
+# subset of tools/mutants.txt, run the notebooks, and finally build the MPI
 # variant and check that a 2-rank sweep writes the single-process file (docs/cluster.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,9 @@ cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j "$jobs"
+
+echo "== planted bugs (the ci subset of tools/mutants.txt: every one must be caught)"
+bash tools/mutants.sh --subset ci --jobs "$jobs"
 
 echo "== notebooks"
 notebook_log="$(mktemp)"

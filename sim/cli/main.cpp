@@ -6,6 +6,7 @@
 
 #include "triad/core/version.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -68,11 +69,11 @@ const std::map<std::string, Command>& commands() {
         {"solve", {triad::cli::run_solve, "build a scenario's stage game (or read a .nfg game) and find its equilibria"}},
         {"export", {triad::cli::run_export, "write a scenario's stage game as a Gambit .nfg file"}},
         {"params", {triad::cli::run_params, "list every parameter path of a scenario with its value and bounds"}},
-        {"list", {triad::cli::run_list, "list the registered drivers with their parameters"}},
+        {"list", {triad::cli::run_list, "list the registered drivers, solvers or learning rules"}},
         {"run", {triad::cli::run_run, "play a scenario's timeline: learning, memory, events, and when alignment shifts"}},
         {"sweep", {triad::cli::run_sweep_command, "run an analysis over a grid or sample of parameter points (CSV, resumable, shardable)"}},
         {"merge", {triad::cli::run_merge, "join the files of a sharded sweep"}},
-        {"compare", {triad::cli::run_compare, "evaluate the essays' predictions: where each claim holds and where the authors disagree"}},
+        {"compare", {triad::cli::run_compare, "test the essays' claims against their causes, under uncertainty, and where the authors disagree"}},
         {"sustain", {triad::cli::run_sustain, "find the discount factors at which grim trigger sustains a pure profile"}},
     };
     return table;
@@ -82,7 +83,10 @@ void print_usage(std::ostream& out) {
     out << "triad " << triad::kVersion
         << " - a game-theory simulator of the US-Russia-China strategic triangle\n\n"
            "Usage: triad COMMAND [OPTIONS] [FILES]\n\nCommands:\n";
-    for (const auto& [name, command] : commands()) out << "  " << name << std::string(11 - name.size(), ' ') << command.summary << "\n";
+    std::size_t width = 0;  // the longest command name, so that the summaries line up
+    for (const auto& [name, command] : commands()) width = std::max(width, name.size());
+    for (const auto& [name, command] : commands())
+        out << "  " << name << std::string(width + 2 - name.size(), ' ') << command.summary << "\n";
     out << "\nRun 'triad COMMAND --help' for a command's options and examples.\n"
            "Start with:  triad solve scenarios/baseline.yaml\n"
            "Scenario format: scenarios/README.md\n";

@@ -233,8 +233,16 @@ int run_sweep_command(const Args& args) {
     }
 
     g_interrupted = false;
-    auto previous_handler = std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    // Both handlers are put back however the sweep ends (a library call of this process may
+    // follow it: a test, or a second command in one run).
+    struct HandlerGuard {
+        void (*interrupt)(int) = std::signal(SIGINT, on_interrupt);
+        void (*terminate)(int) = std::signal(SIGTERM, on_interrupt);
+        ~HandlerGuard() {
+            std::signal(SIGINT, interrupt);
+            std::signal(SIGTERM, terminate);
+        }
+    } handlers;
     Progress progress(last - std::min(first, last), !quiet);
     std::size_t done = 0;
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -261,12 +269,10 @@ int run_sweep_command(const Args& args) {
         });
     } catch (...) {
         if (out != stdout) std::fclose(out);
-        std::signal(SIGINT, previous_handler);
         throw;
     }
     progress.finish();
     if (out != stdout) std::fclose(out);
-    std::signal(SIGINT, previous_handler);
     if (reached < last) {
         std::fprintf(stderr, "triad: interrupted after point %zu of %zu; rerun the same command with --resume to continue\n",
                      reached, last);

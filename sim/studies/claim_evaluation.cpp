@@ -4,6 +4,8 @@
 
 #include "claim_detail.hpp"
 
+#include "triad/core/strings.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -83,14 +85,9 @@ namespace {
 // The probability a "label:p;label:p" cell gives the labels that pass `e`.
 double passing_probability(const Expectation& e, const std::string& cell) {
     double total = 0.0;
-    std::size_t begin = 0;
-    while (begin < cell.size()) {
-        std::size_t end = cell.find(';', begin);
-        if (end == std::string::npos) end = cell.size();
-        const std::string item = cell.substr(begin, end - begin);
+    for (const std::string& item : split(cell, ';')) {
         const auto colon = item.rfind(':');
         if (colon != std::string::npos && e.passes(item.substr(0, colon))) total += parse_number(item.substr(colon + 1)).value_or(0.0);
-        begin = end + 1;
     }
     return total;
 }
@@ -99,11 +96,8 @@ double passing_probability(const Expectation& e, const std::string& cell) {
 // A column an entry does not describe (pure_count) is read from the row itself.
 bool some_equilibrium_meets(const std::vector<Expectation>& expect, const std::vector<std::string>& columns,
                             const std::vector<std::string>& cells, const std::string& equilibria) {
-    std::size_t begin = 0;
-    while (begin < equilibria.size()) {
-        std::size_t end = equilibria.find('|', begin);
-        if (end == std::string::npos) end = equilibria.size();
-        const std::string entry = "," + equilibria.substr(begin, end - begin) + ",";
+    for (const std::string& labels : split(equilibria, '|')) {
+        const std::string entry = "," + labels + ",";
         bool all = true;
         for (const auto& e : expect) {
             const auto at = entry.find("," + e.column + "=");
@@ -120,7 +114,6 @@ bool some_equilibrium_meets(const std::vector<Expectation>& expect, const std::v
             }
         }
         if (all) return true;
-        begin = end + 1;
     }
     return false;
 }
@@ -194,10 +187,9 @@ ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int thre
         for (std::size_t k = 0; k < distributions.size(); ++k) {
             if (distributions[k].empty()) continue;
             const auto at = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), distributions[k]) - columns.begin());
-            const auto& e = *std::find_if(claim.expect.begin(), claim.expect.end(), [&](const Expectation& x) { return x.column == columns[k]; });
             double p = 1.0;  // every expectation on this column
             for (const auto& x : claim.expect)
-                if (x.column == e.column) p = std::min(p, passing_probability(x, cells[at]));
+                if (x.column == columns[k]) p = std::min(p, passing_probability(x, cells[at]));
             probability = std::min(probability, p);
             any = true;
         }

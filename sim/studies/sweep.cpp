@@ -5,6 +5,7 @@
 #include "triad/solvers/qre.hpp"
 #include "triad/solvers/stationary.hpp"
 #include "triad/solvers/selection.hpp"
+#include "triad/core/strings.hpp"
 #include "triad/core/triangle.hpp"
 
 #include <algorithm>
@@ -117,16 +118,11 @@ std::string label_path(const std::vector<double>& times, const std::vector<std::
 
 std::vector<PathSegment> read_label_path(const std::string& text) {
     std::vector<PathSegment> out;
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-        std::size_t end = text.find(';', begin);
-        if (end == std::string::npos) end = text.size();
-        const std::string item = text.substr(begin, end - begin);
+    for (const std::string& item : split(text, ';')) {
         const auto colon = item.find(':');
         const auto time = colon == std::string::npos ? std::nullopt : parse_number(item.substr(0, colon));
         if (!time) throw Error("malformed label path entry '" + item + "' (expected TIME:LABEL)");
         out.push_back({*time, item.substr(colon + 1)});
-        begin = end + 1;
     }
     return out;
 }

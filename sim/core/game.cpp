@@ -2,6 +2,7 @@
 
 #include "triad/core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -89,7 +90,16 @@ void Game::check() const {
         if (!payoffs[i].allFinite())
             throw NumericalError("game '" + title + "': a payoff of " + players[i] +
                                  " is not a finite number");
+        if (!backing.empty() && static_cast<int>(backing[i].size()) != space.actions(static_cast<int>(i)))
+            throw Error("game '" + title + "': backing choices of " + players[i] + " are wrong");
     }
+    if (crises.empty() != backing.empty()) throw Error("game '" + title + "': crises and backing choices disagree");
+}
+
+const Crisis* Game::crisis_of_backer(int player) const {
+    for (const Crisis& c : crises)
+        if (std::find(c.backers.begin(), c.backers.end(), player) != c.backers.end()) return &c;
+    return nullptr;
 }
 
 MixedProfile pure_as_mixed(const Game& game, std::size_t profile) {

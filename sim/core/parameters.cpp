@@ -57,6 +57,14 @@ std::size_t ParameterSet::add(ParamEntry entry) {
     return index;
 }
 
+std::size_t ParameterSet::add_exact(ParamEntry entry) {
+    const std::size_t index = entries_.size();
+    by_path_[entry.path].push_back(index);
+    full_paths_.push_back(entry.path);
+    entries_.push_back(std::move(entry));
+    return index;
+}
+
 std::vector<std::size_t> ParameterSet::resolve(std::string_view path,
                                                const SourceLocation& where) const {
     auto found = by_path_.find(std::string(path));

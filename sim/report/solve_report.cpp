@@ -69,9 +69,17 @@ void table_prediction(std::ostream& out, const Game& game, const Prediction& p) 
             out << "  configuration  " << p.selected_configuration << " (" << percent(p.configuration_probability) << ")   ["
                 << describe_distribution(p.configuration) << "]\n";
         for (int i = 0; i < game.player_count(); ++i) {
-            out << "  " << std::left << std::setw(8) << game.players[i] << std::right << " aligned with "
-                << p.selected_alignment[i] << " (" << percent(p.alignment_probability[i]) << ")";
+            const bool balanced = p.selected_alignment[i] == "balanced";
+            out << "  " << std::left << std::setw(8) << game.players[i] << std::right
+                << (balanced ? " balanced, no partner" : " aligned with " + p.selected_alignment[i]) << " ("
+                << percent(p.alignment_probability[i]) << ")";
             if (!p.selected_role.empty()) out << ", role " << p.selected_role[i] << " (" << percent(p.role_probability[i]) << ")";
+            if (i < static_cast<int>(p.selected_backs.size()) && !p.selected_backs[i].empty()) {
+                const Crisis* crisis = game.crisis_of_backer(i);
+                out << (p.selected_backs[i] == kAbstain ? ", stays out of " + crisis->name
+                                                         : ", backs " + p.selected_backs[i] + " in " + crisis->name)
+                    << " (" << percent(p.backs_probability[i]) << ")";
+            }
             out << "\n";
         }
     }
@@ -165,6 +173,16 @@ void json_prediction(JsonWriter& json, const Game& game, const Prediction& p) {
             json.end_object();
             json.key("role_probability").begin_object();
             for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], p.role_probability[i]);
+            json.end_object();
+        }
+        if (game.has_crises()) {
+            json.key("backs").begin_object();
+            for (int i = 0; i < game.player_count(); ++i)
+                if (!p.selected_backs[i].empty()) json.field(game.players[i], p.selected_backs[i]);
+            json.end_object();
+            json.key("backs_probability").begin_object();
+            for (int i = 0; i < game.player_count(); ++i)
+                if (!p.selected_backs[i].empty()) json.field(game.players[i], p.backs_probability[i]);
             json.end_object();
         }
         json.key("distributions").begin_object();

@@ -2,6 +2,7 @@
 #include "triad/scenario/actions.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace triad {
 
@@ -63,13 +64,22 @@ std::vector<std::vector<ActionDecl>> player_actions(const Scenario& scenario) {
                 throw InputError(policy.where, "policy '" + policy.name + "' of " + player.name + " goes with none of its actions",
                                  "check its 'with' stances");
         }
+        for (const CrisisDecl& crisis : scenario.crises)
+            if (std::find(crisis.backers.begin(), crisis.backers.end(), static_cast<int>(i)) != crisis.backers.end())
+                actions = with_backing(actions, crisis, names);
         out.push_back(std::move(actions));
     }
     return out;
 }
 
-std::vector<PolicyOverride> resolve_overrides(const std::vector<std::vector<ActionDecl>>& actions, const ParameterSet& parameters) {
+std::string policy_value_path(const std::string& player, const std::string& policy, const std::string& path) {
+    return player + "@" + policy + "." + path;
+}
+
+std::vector<PolicyOverride> resolve_overrides(const std::vector<std::vector<ActionDecl>>& actions, ParameterSet& parameters,
+                                              const std::vector<std::string>& players) {
     std::vector<PolicyOverride> out;
+    std::map<std::string, std::size_t> value_entries;  // by path: one entry per policy and value
     for (std::size_t i = 0; i < actions.size(); ++i)
         for (std::size_t a = 0; a < actions[i].size(); ++a)
             for (const PolicySetting& s : actions[i][a].sets)
@@ -79,7 +89,22 @@ std::vector<PolicyOverride> resolve_overrides(const std::vector<std::vector<Acti
                         throw InputError(s.where, "an action can set only a driver's linear weights; " + parameters[e].path +
                                                       " shapes the payoffs' structure (or none) and cannot follow a choice");
                     parameters.check_value(e, s.value, s.where);
-                    out.push_back({static_cast<int>(i), static_cast<int>(a), e, s.value});
+                    PolicyOverride o{static_cast<int>(i), static_cast<int>(a), e, s.value};
+                    if (!s.policy.empty()) {
+                        const std::string path = policy_value_path(players[i], s.policy, parameters[e].path);
+                        auto found = value_entries.find(path);
+                        if (found == value_entries.end()) {
+                            ParamEntry entry = parameters[e];
+                            entry.path = path;
+                            entry.alias.clear();
+                            entry.group = players[i] + "@" + s.policy;
+                            entry.value = s.value;
+                            entry.where = s.where;
+                            found = value_entries.emplace(path, parameters.add_exact(std::move(entry))).first;
+                        }
+                        o.value_entry = found->second;
+                    }
+                    out.push_back(o);
                 }
     return out;
 }
@@ -101,8 +126,12 @@ void apply_overrides(std::vector<BasisTerm>& terms, const std::vector<PolicyOver
                     if (game.space.action_of(p, o.player) == o.action) playing(static_cast<Eigen::Index>(p)) = 1.0;
             }
             BasisTerm on = term;
-            on.factors.erase(on.factors.begin() + (factor - term.factors.begin()));
-            on.scale *= o.value;
+            if (o.value_entry != kNoEntry) {
+                on.factors[static_cast<std::size_t>(factor - term.factors.begin())] = o.value_entry;
+            } else {
+                on.factors.erase(on.factors.begin() + (factor - term.factors.begin()));
+                on.scale *= o.value;
+            }
             on.basis = std::make_shared<const Eigen::VectorXd>(term.basis->cwiseProduct(playing));
             on.coefficient = on.compute_coefficient(parameters);
             term.basis = std::make_shared<const Eigen::VectorXd>(term.basis->array() * (1.0 - playing.array()));

@@ -37,6 +37,14 @@ StanceTensors::StanceTensors(const Game& game) : n_(game.player_count()) {
         }
     for (std::size_t c = 0; c < cells; ++c)
         if (s[c].size() > 0) stance_[c] = std::make_shared<const Eigen::VectorXd>(std::move(s[c]));
+    backs_.resize(cells);
+    for (const Crisis& crisis : game.crises)
+        for (int i : crisis.backers)
+            for (int side : {crisis.first, crisis.second}) {
+                Eigen::VectorXd v(size);
+                for (std::size_t p = 0; p < size; ++p) v(p) = game.backs_in(p, i) == side ? 1.0 : 0.0;
+                backs_[i * n_ + side] = std::make_shared<const Eigen::VectorXd>(std::move(v));
+            }
 }
 
 Eigen::ArrayXd StanceTensors::stance_is(int i, int j, Stance v) const {

@@ -32,6 +32,9 @@ Game make_skeleton(const Scenario& scenario) {
     bool any_stance = false;
     for (int i = 0; i < n; ++i)
         for (const auto& a : actions[i]) any_stance = any_stance || a.declares_stances;
+    if (!scenario.crises.empty() && !any_stance)
+        throw InputError(scenario.crises.front().where, "a crisis is read through stances, but no action in this scenario declares any",
+                         "give actions stances (player: align|hedge|oppose) or drop 'crises'");
     std::vector<int> counts;
     game.actions.resize(n);
     if (any_stance) game.stances.resize(n);
@@ -41,6 +44,12 @@ Game make_skeleton(const Scenario& scenario) {
             game.actions[i].push_back(a.name);
             if (any_stance) game.stances[i].insert(game.stances[i].end(), a.stances.begin(), a.stances.end());
         }
+    }
+    if (!scenario.crises.empty()) {
+        game.crises = game_crises(scenario.crises);
+        game.backing.resize(n);
+        for (int i = 0; i < n; ++i)
+            for (const auto& a : actions[i]) game.backing[i].push_back(a.backs);
     }
     game.space = ProfileSpace(counts);
     game.payoffs.assign(n, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size())));
@@ -264,7 +273,7 @@ StageModel::StageModel(Scenario scenario, const DriverRegistry& registry)
         instances->push_back(make_instance(decl, registry, params_, players, game_.has_stances()));
     instances_ = std::move(instances);
 
-    overrides_ = std::make_shared<const std::vector<PolicyOverride>>(resolve_overrides(player_actions(sc), params_));
+    overrides_ = std::make_shared<const std::vector<PolicyOverride>>(resolve_overrides(player_actions(sc), params_, players));
     owner_.assign(params_.size(), -1);
     for (std::size_t k = 0; k < instances_->size(); ++k)
         for (const auto& slots : (*instances_)[k].entry_of)

@@ -11,8 +11,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& scenario_keys() {
     static const std::vector<std::string> keys = {"triad", "title", "description", "sources", "extends",
-                                                  "players", "drivers", "selection", "timeline", "sweep", "predictions",
-                                                  "uncertainty"};
+                                                  "players", "drivers", "crises", "selection", "timeline", "sweep",
+                                                  "predictions", "uncertainty"};
     return keys;
 }
 
@@ -188,6 +188,7 @@ std::vector<PolicyDecl> parse_policies(const TreeNode& node, int self, const std
         const TreeNode* sets = entry.value.find("sets");
         if (!sets) throw InputError(entry.value.where, "policy '" + policy.name + "' needs 'sets' (PATH: VALUE)");
         policy.sets = parse_sets(*sets, "policy '" + policy.name + "'");
+        for (PolicySetting& s : policy.sets) s.policy = policy.name;
         if (const TreeNode* with = entry.value.find("with")) {
             with->expect_map("with (PLAYER: STANCE: the stances the policy goes with)");
             for (const auto& w : with->entries) {
@@ -267,15 +268,23 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
                 player.policies = parse_policies(*policies, static_cast<int>(i), names);
         scenario.players.push_back(std::move(player));
     }
-    // The profile space must fit in memory.
+}
+
+// The profile space must fit in memory: every action with its policy twins and, for a crisis's
+// backers, each backing choice.
+void check_profile_space(const Scenario& scenario, const SourceLocation& where) {
     std::vector<int> counts;
-    for (const auto& p : scenario.players) {
+    for (std::size_t i = 0; i < scenario.players.size(); ++i) {
+        const PlayerDecl& p = scenario.players[i];
         int count = static_cast<int>(p.actions.size());
         if (count == 0) {
             count = 1;
             for (std::size_t k = 1; k < scenario.players.size(); ++k) count *= 3;
         }
-        counts.push_back(count * (1 + static_cast<int>(p.policies.size())));  // at most: every action has its twins
+        count *= 1 + static_cast<int>(p.policies.size());  // at most: every action has its twins
+        for (const CrisisDecl& c : scenario.crises)
+            if (std::find(c.backers.begin(), c.backers.end(), static_cast<int>(i)) != c.backers.end()) count *= 3;
+        counts.push_back(count);
     }
     if (!profile_count(counts)) {
         double total = 1;
@@ -286,7 +295,7 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
         }
         char amount[64];
         std::snprintf(amount, sizeof amount, "%.3g", total);
-        throw InputError(node.where,
+        throw InputError(where,
                          "the game has " + std::string(amount) + " pure profiles (" + shape +
                              " actions), more than triad holds (" + std::to_string(kMaxProfiles) + ")",
                          "give players named actions (actions: under each player) so that the "
@@ -341,6 +350,8 @@ Scenario build_scenario(Loaded loaded, const std::string& path) {
         throw InputError(doc.where, "the scenario has no 'players' section",
                          "add e.g. players: {us: {power: 27}, russia: {power: 2}, china: {power: 18}}");
     parse_players(*players, scenario);
+    if (const TreeNode* crises = doc.find("crises")) scenario.crises = parse_crises(*crises, scenario.player_names());
+    check_profile_space(scenario, players->where);
     if (const TreeNode* drivers = doc.find("drivers")) parse_drivers(*drivers, scenario);
     return scenario;
 }

@@ -106,6 +106,7 @@ struct Fill {
     const std::map<std::string, double>* configuration_source(int) { return &qre().configuration; }
     const std::map<std::string, double>* alignment_source(int i) { return &qre().alignment[i]; }
     const std::map<std::string, double>* role_source(int i) { return &qre().role[i]; }
+    const std::map<std::string, double>* backs_source(int i) { return &qre().backs[i]; }
 };
 
 }  // namespace
@@ -137,6 +138,7 @@ Prediction predict(const Game& game, const SelectionRule& rule) {
     out.configuration = outcome.configuration;
     out.alignment = outcome.alignment;
     out.role = outcome.role;
+    out.backs = outcome.backs;
     Fill fill{game, rule};
     if (!outcome.configuration.empty()) {
         auto [label, p] = fill.pick(outcome.configuration, &Fill::configuration_source, 0, out.notes, "configuration");
@@ -151,6 +153,11 @@ Prediction predict(const Game& game, const SelectionRule& rule) {
             auto [r, rp] = fill.pick(outcome.role[i], &Fill::role_source, i, out.notes, game.players[i] + "'s role");
             out.selected_role.push_back(r);
             out.role_probability.push_back(rp);
+        }
+        if (!outcome.backs.empty()) {
+            auto [b, bp] = fill.pick(outcome.backs[i], &Fill::backs_source, i, out.notes, game.players[i] + "'s backing");
+            out.selected_backs.push_back(b);
+            out.backs_probability.push_back(bp);
         }
     }
     return out;

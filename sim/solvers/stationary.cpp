@@ -178,6 +178,7 @@ OutcomeDistribution outcome_distribution(const Game& game, const Eigen::VectorXd
     OutcomeDistribution out;
     out.alignment.resize(n);
     if (n == 3) out.role.resize(n);
+    if (game.has_crises()) out.backs.resize(n);
     if (!game.has_stances()) return out;
     for (std::size_t p = 0; p < game.space.size(); ++p) {
         const double mass = probability(static_cast<Eigen::Index>(p));
@@ -190,6 +191,11 @@ OutcomeDistribution outcome_distribution(const Game& game, const Eigen::VectorXd
             out.configuration[std::string(to_string(t.configuration))] += mass;
             for (int a = 0; a < 3; ++a) out.role[t.players[a]][std::string(to_string(t.roles[a]))] += mass;
         }
+        for (const Crisis& crisis : game.crises)
+            for (int i : crisis.backers) {
+                const int side = game.backs_in(p, i);
+                out.backs[i][side < 0 ? std::string(kAbstain) : game.players[side]] += mass;
+            }
     }
     return out;
 }

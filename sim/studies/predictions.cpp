@@ -101,7 +101,8 @@ Expectation read_expectation(const TreeEntry& entry, std::vector<std::string> co
         for (const auto& c : columns) {
             std::string t = c;
             const auto underscore = t.find('_');
-            const bool per_player = t.ends_with("_alignment") || t.ends_with("_role") || t.ends_with("_alignment_probability");
+            const bool per_player = t.ends_with("_alignment") || t.ends_with("_role") || t.ends_with("_alignment_probability") ||
+                                    t.ends_with("_backs") || t.ends_with("_backs_probability");
             if (per_player && underscore != std::string::npos) t[underscore] = '.';
             targets.push_back(t);
         }

@@ -52,6 +52,11 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
                     out.push_back(p + "_alignment_probability");
                     if (triangle) out.push_back(p + "_role");
                 }
+            for (const Crisis& crisis : game.crises)
+                for (int i : crisis.backers) {
+                    out.push_back(game.players[i] + "_backs");
+                    out.push_back(game.players[i] + "_backs_probability");
+                }
             out.push_back("pure_count");
             if (game.has_stances()) {
                 if (triangle) out.push_back("configuration_distribution");
@@ -59,6 +64,8 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
                     out.push_back(p + "_alignment_distribution");
                     if (triangle) out.push_back(p + "_role_distribution");
                 }
+                for (const Crisis& crisis : game.crises)
+                    for (int i : crisis.backers) out.push_back(game.players[i] + "_backs_distribution");
                 out.push_back("equilibria");
             }
             break;
@@ -141,7 +148,7 @@ namespace {
 std::string cell(double v) { return format_number(v); }
 
 // An outcome distribution by the stage column it describes: "configuration",
-// "PLAYER_alignment", "PLAYER_role".
+// "PLAYER_alignment", "PLAYER_role", "PLAYER_backs".
 std::vector<std::pair<std::string, const std::map<std::string, double>*>> outcome_columns(const Game& game,
                                                                                           const OutcomeDistribution& d) {
     std::vector<std::pair<std::string, const std::map<std::string, double>*>> out;
@@ -149,6 +156,7 @@ std::vector<std::pair<std::string, const std::map<std::string, double>*>> outcom
     for (int i = 0; i < game.player_count(); ++i) {
         if (static_cast<std::size_t>(i) < d.alignment.size()) out.emplace_back(game.players[i] + "_alignment", &d.alignment[i]);
         if (static_cast<std::size_t>(i) < d.role.size() && !d.role[i].empty()) out.emplace_back(game.players[i] + "_role", &d.role[i]);
+        if (static_cast<std::size_t>(i) < d.backs.size() && !d.backs[i].empty()) out.emplace_back(game.players[i] + "_backs", &d.backs[i]);
     }
     return out;
 }
@@ -223,11 +231,15 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
                 values[game.players[i] + "_alignment"] = p.selected_alignment[i];
                 values[game.players[i] + "_alignment_probability"] = cell(p.alignment_probability[i]);
                 if (!p.selected_role.empty()) values[game.players[i] + "_role"] = p.selected_role[i];
+                if (!p.selected_backs.empty() && !p.backs[i].empty()) {
+                    values[game.players[i] + "_backs"] = p.selected_backs[i];
+                    values[game.players[i] + "_backs_probability"] = cell(p.backs_probability[i]);
+                }
             }
             const auto eqs = pure_equilibria(game, payoff_tolerance(game));
             values["pure_count"] = std::to_string(eqs.size());
             if (wants_outcomes_ && game.has_stances()) {
-                const OutcomeDistribution selected{p.configuration, p.alignment, p.role};
+                const OutcomeDistribution selected{p.configuration, p.alignment, p.role, p.backs};
                 for (const auto& [column, distribution] : outcome_columns(game, selected))
                     values[column + "_distribution"] = distribution_cell(distribution);
                 // Every pure equilibrium's labels or, in a game without one, the QRE limit's most

@@ -88,6 +88,8 @@ triad_cli_test(solve_unknown_method 2 "unknown method 'stabel'; did you mean 'st
 
 # Every method through the command line, and the selected outcome printed first.
 triad_cli_test(solve_selected_first 0 "Selected outcome \\(stable \\(lambda 10\\).*configuration +stable_marriage \\(99\\.[0-9]%\\).*russia +aligned with china.*1 pure equilibrium" solve ${B})
+# A player without a partner is said to be balanced, not "aligned with balanced".
+triad_cli_test(solve_balanced_has_no_partner 0 "us +balanced, no partner \\(" solve ${B})
 triad_cli_test(solve_selected_json 0 "\"selected\": \\{.*\"configuration\": \"stable_marriage\",.*\"configuration_probability\": 0\\.99.*\"distributions\": \\{.*\"configuration\": \\{.*\"romantic_triangle\"" solve ${B} --format json)
 triad_cli_test(solve_qre 0 "Logit QRE branch: [0-9]+ points.*reached lambda.*qre +regret" solve ${B} --method qre)
 triad_cli_test(solve_qre_json 0 "\"qre\": \\{.*\"branch\": \\[.*\"lambda\": 0," solve ${B} --method qre --format json)

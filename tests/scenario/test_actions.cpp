@@ -110,3 +110,31 @@ drivers:
                          "    actions: {a: {russia: oppose}}\n  russia: {}\n  china: {}\n");
     }, 3, {"goes with none of its actions"});
 }
+
+TEST_CASE("a policy's values are parameters of their own, reached by --set at a sweep's cost", "[actions]") {
+    StageModel model = model_from(kPlayers + kDrivers);
+    const std::size_t entry = model.parameters().resolve_one("us@reset.regime_security.c.us.russia");
+    CHECK(model.parameters().value(entry) == 0.0);
+    CHECK(model.parameters().resolve("us@reset.ambition.a.us.russia").size() == 1);
+    // Raising the reset's demands to 0.5 makes the twin cost what the plain action costs.
+    model.apply_assignment("us@reset.regime_security.c.us.russia=0.5");
+    const std::map<std::string, std::string> plain = {{"us", "+russia/~china"}, {"russia", "+us/~china"}, {"china", "~us/~russia"}};
+    std::map<std::string, std::string> reset = plain;
+    reset["us"] = "+russia/~china@reset";
+    CHECK(payoff_at(model, reset, "russia") == Approx(-1.0));  // -F c w+ = -2 * 0.5
+    CHECK(payoff_at(model, plain, "russia") == Approx(-1.0));
+    // The value is a linear weight: the incremental update equals a rebuild, and a model whose
+    // policy says 0.5 in the file has the same payoffs.
+    StageModel rebuilt = model;
+    rebuilt.rebuild();
+    std::string yaml = kPlayers;
+    yaml.replace(yaml.find("regime_security.c.us.russia: 0"), 30, "regime_security.c.us.russia: 0.5");
+    const StageModel from_file = model_from(yaml + kDrivers);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK((rebuilt.game().payoffs[i] - model.game().payoffs[i]).cwiseAbs().maxCoeff() < 1e-12);
+        CHECK((from_file.game().payoffs[i] - model.game().payoffs[i]).cwiseAbs().maxCoeff() < 1e-12);
+    }
+    // Its bounds are those of the value it replaces.
+    require_input_error([&] { model.apply_assignment("us@reset.regime_security.c.us.russia=-1", {"--set", 0, 0}); }, 0,
+                        {"outside its range"});
+}

@@ -115,13 +115,16 @@ TEST_CASE("conformance: every stance driver changes payoffs through each of its 
     for (const auto& spec : builtin_drivers().all()) {
         if (!spec->needs_stances) continue;
         INFO("driver " << spec->name);
-        std::vector<std::string> variants = {""};  // the defaults, then each other choice alone
+        // The defaults, then each other choice alone, then a crisis (parameters that read the
+        // backing choice, such as partnership's l and y, act only there).
+        std::vector<std::pair<std::string, std::string>> variants = {{"", ""}};
         for (const auto& s : spec->settings)
             if (s.kind == SettingSpec::Kind::choice)
-                for (std::size_t c = 1; c < s.choices.size(); ++c) variants.push_back("    " + s.name + ": " + s.choices[c] + "\n");
+                for (std::size_t c = 1; c < s.choices.size(); ++c) variants.push_back({"    " + s.name + ": " + s.choices[c] + "\n", ""});
+        variants.push_back({"", "crises:\n  taiwan: {between: [us, china]}\n"});
         std::set<std::string> moved;
-        for (const auto& variant : variants) {
-            std::string yaml = kPlayers + "drivers:\n  " + spec->name + ":\n" + variant;
+        for (const auto& [variant, crisis] : variants) {
+            std::string yaml = kPlayers + crisis + "drivers:\n  " + spec->name + ":\n" + variant;
             for (const auto& s : spec->settings)
                 if (s.kind == SettingSpec::Kind::player)
                     yaml += "    " + s.name + ": " + (s.name == "actor" ? "us" : s.name == "target" ? "russia" : "china") + "\n";

@@ -73,6 +73,19 @@ private:
 // A probability distribution over each player's actions.
 using MixedProfile = std::vector<Eigen::VectorXd>;
 
+// A crisis between two players (docs/model.md section 1.4): Taiwan between the US and China,
+// Ukraine between the US and Russia. Each backer (a third party) also chooses, in its action,
+// whether it backs one side or abstains; "no fighting for each other" is about that choice,
+// not about warmth. A player backs in one crisis at most.
+struct Crisis {
+    std::string name;
+    int first = 0, second = 0;  // the two sides
+    std::vector<int> backers;   // the players who choose a side, in game order
+};
+
+// The label of a backing choice: the side's name, or "abstain".
+inline constexpr std::string_view kAbstain = "abstain";
+
 struct Game {
     std::string title;
     std::vector<std::string> players;
@@ -82,6 +95,10 @@ struct Game {
     // stances[i][a * N + j]: stance of player i toward j under action a (hedge toward self).
     // Empty when the game's actions carry no stances.
     std::vector<std::vector<Stance>> stances;
+    // The declared crises, and backing[i][a]: the side player i backs under action a, or -1
+    // (abstain, or not a backer). Both empty when no crisis is declared.
+    std::vector<Crisis> crises;
+    std::vector<std::vector<int>> backing;
 
     [[nodiscard]] int player_count() const { return static_cast<int>(players.size()); }
     [[nodiscard]] bool has_stances() const { return !stances.empty(); }
@@ -97,6 +114,13 @@ struct Game {
         return 0.5 * (value(stance_in(profile, i, j)) + value(stance_in(profile, j, i)));
     }
 
+    [[nodiscard]] bool has_crises() const { return !crises.empty(); }
+    // The side player i backs in a pure profile, or -1.
+    [[nodiscard]] int backs_in(std::size_t profile, int i) const {
+        return backing.empty() ? -1 : backing[i][static_cast<std::size_t>(space.action_of(profile, i))];
+    }
+    // The crisis in which player i chooses a side, or nullptr.
+    [[nodiscard]] const Crisis* crisis_of_backer(int player) const;
     // Index of a player or action by name, or -1.
     [[nodiscard]] int player_index(std::string_view name) const;
     [[nodiscard]] int action_index(int player, std::string_view name) const;

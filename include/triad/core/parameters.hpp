@@ -77,6 +77,9 @@ struct ParamEntry {
 class ParameterSet {
 public:
     std::size_t add(ParamEntry entry);
+    // Adds an entry addressed by its path alone, with no group prefixes or aliases: the value
+    // a policy sets (scenario/actions.hpp), "china@intimidate.threat.m.china.russia".
+    std::size_t add_exact(ParamEntry entry);
 
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
     [[nodiscard]] const ParamEntry& operator[](std::size_t i) const { return entries_[i]; }

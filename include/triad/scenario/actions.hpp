@@ -13,6 +13,15 @@
 // does. Setting e later (a sweep, a schedule) still costs one multiply-add per profile for the
 // first part; the second does not depend on e at all. Only linear entries can be set this way
 // (a power or a shielding weight changes the basis itself).
+//
+// A policy's values are parameters too. Each value a policy sets gets an entry of its own,
+// PLAYER@POLICY.PATH ("china@intimidate.threat.m.china.russia"), with the bounds of the entry it
+// replaces; the second part of a split term multiplies that entry instead of a constant, so a
+// sweep, a schedule or an uncertainty range reaches the policy's values at the same cost. An
+// action's own `sets` stay constants.
+//
+// In a crisis (crisis.hpp) each backer's actions, twins included, are then multiplied by its
+// backing choices.
 #pragma once
 
 #include "triad/core/parameters.hpp"
@@ -20,6 +29,7 @@
 #include "triad/scenario/scenario.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace triad {
@@ -33,13 +43,19 @@ struct PolicyOverride {
     int action = 0;
     std::size_t entry = 0;
     double value = 0.0;
+    std::size_t value_entry = kNoEntry;  // a policy's own parameter entry, else the constant value
 };
 
 // The overrides of every action's `sets`, resolved against the model's parameters: unknown
 // paths (with a suggestion), values outside the bounds and entries that are not linear
-// weights are InputErrors at the setting's place.
+// weights are InputErrors at the setting's place. Adds each policy value's entry to
+// `parameters` (see above); `players` names them.
 [[nodiscard]] std::vector<PolicyOverride> resolve_overrides(const std::vector<std::vector<ActionDecl>>& actions,
-                                                            const ParameterSet& parameters);
+                                                            ParameterSet& parameters,
+                                                            const std::vector<std::string>& players);
+
+// The path of the entry that holds what `policy` of `player` sets `path` to.
+[[nodiscard]] std::string policy_value_path(const std::string& player, const std::string& policy, const std::string& path);
 
 // Splits every term whose coefficient multiplies an overridden entry (see above); terms that
 // do not are left as they are, so a scenario without policies builds exactly as before.

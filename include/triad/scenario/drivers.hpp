@@ -42,7 +42,7 @@ struct BasisTerm {
 
 // Per-profile stance arrays, computed once per game and shared by every driver's terms.
 // For an ordered pair (i, j), i != j: s_ij, warmth w_ij = (s_ij + s_ji)/2, w+_ij = max(w, 0)
-// and w-_ij = max(-w, 0), each as a vector over profiles.
+// and w-_ij = max(-w, 0), each as a vector over profiles; in a crisis, [i backs j].
 class StanceTensors {
 public:
     StanceTensors() = default;
@@ -54,10 +54,13 @@ public:
     [[nodiscard]] const Basis& cold(int i, int j) const { return cold_[i * n_ + j]; }
     // [s_ij = value] as 0/1 per profile.
     [[nodiscard]] Eigen::ArrayXd stance_is(int i, int j, Stance value) const;
+    // [i backs j] as 0/1 per profile, for a backer i and a side j of its crisis (game.hpp's
+    // Crisis); null otherwise.
+    [[nodiscard]] const Basis& backs(int i, int j) const { return backs_[i * n_ + j]; }
 
 private:
     int n_ = 0;
-    std::vector<Basis> stance_, warmth_, warm_, cold_;
+    std::vector<Basis> stance_, warmth_, warm_, cold_, backs_;
 };
 
 // A non-numeric setting of a driver (who the wedge's actor is, how roles are scored, ...).

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "triad/core/game.hpp"
+#include "triad/scenario/crisis.hpp"
 #include "triad/scenario/tree.hpp"
 
 #include <cstdint>
@@ -21,6 +22,7 @@ struct PolicySetting {
     std::string path;
     double value = 0.0;
     SourceLocation where;
+    std::string policy = {};  // the policy it comes from; empty for an action's own `sets`
 };
 
 struct ActionDecl {
@@ -29,6 +31,7 @@ struct ActionDecl {
     std::vector<Stance> stances;  // one per player, hedge toward self and unnamed players
     bool declares_stances = false;
     std::vector<PolicySetting> sets;
+    int backs = -1;  // in a crisis: the side this action backs, -1 to abstain (crisis.hpp)
 };
 
 // A policy a player may adopt with any of its stances (`policies:` under a player): every
@@ -68,6 +71,7 @@ struct Scenario {
     std::vector<std::string> sources;  // "Author, Title, Venue, Year" per cited work
     std::vector<PlayerDecl> players;
     std::vector<DriverDecl> drivers;
+    std::vector<CrisisDecl> crises;  // crisis.hpp; empty: none declared
     TreeNode document;                // the merged document, for sections read by later stages
     std::vector<std::string> files;   // this file and every file it extends
     std::string content_hash;         // 16 hex digits over the bytes of all those files

@@ -3,7 +3,8 @@
 // Many triangle games have no pure equilibrium, or several, yet an analyst needs one answer per
 // point ("where does Russia stand?") with a measure of how sure the model is. A selection rule
 // turns a game into a Prediction: a distribution over configurations, each player's alignment
-// and role, and the most likely label of each with its probability.
+// and role (and, in a crisis, each backer's choice), and the most likely label of each with its
+// probability.
 //
 //   stable (default)  the stationary distribution of logit dynamics at `lambda`; the selected
 //                     configuration, alignments and roles are the most probable ones
@@ -47,6 +48,11 @@ struct Prediction {
     std::vector<double> alignment_probability;
     std::vector<std::string> selected_role;
     std::vector<double> role_probability;
+    // In a crisis: each player's backing distribution, and the selected choice with its
+    // probability (empty and 0 for players who do not back).
+    std::vector<std::map<std::string, double>> backs;
+    std::vector<std::string> selected_backs;
+    std::vector<double> backs_probability;
     std::vector<std::string> notes;
 };
 

@@ -50,12 +50,14 @@ struct StationaryDistribution {
                                                              const StationaryOptions& options = {});
 
 // The distribution read as the triangle: probability of each configuration, of each player's
-// alignment (a partner's name or "balanced") and role. Requires a stance game; configurations
-// and roles only for three players.
+// alignment (a partner's name or "balanced") and role, and of each backer's choice in its crisis
+// (a side's name or "abstain"). Requires a stance game; configurations and roles only for
+// three players; backing only where a crisis is declared (empty maps for the others).
 struct OutcomeDistribution {
     std::map<std::string, double> configuration;
     std::vector<std::map<std::string, double>> alignment;  // per player
     std::vector<std::map<std::string, double>> role;       // per player (three players)
+    std::vector<std::map<std::string, double>> backs = {};  // per player; empty unless a backer
 };
 [[nodiscard]] OutcomeDistribution outcome_distribution(const Game& game, const Eigen::VectorXd& probability);
 

@@ -19,7 +19,8 @@
 //       holds_if: {share: 0.9}
 //       must_hold: true                     # compare --strict fails if it does not
 //
-// Expectation targets: `configuration`, `PLAYER.alignment`, `PLAYER.role`, `pure_count` (stage);
+// Expectation targets: `configuration`, `PLAYER.alignment`, `PLAYER.role`, `pure_count`, and in a
+// crisis `PLAYER.backs` (a side's name or `abstain`) for each backer (stage);
 // `final_configuration`, `first_shift_time`, `first_shift_to`, `first_shift_what`, `shifts`
 // (timeline). Tests: a value (equal), {not: V}, {in: [V, ...]}, {min: X, max: Y} (numbers).
 // Several targets must all hold.

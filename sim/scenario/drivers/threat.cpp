@@ -1,5 +1,5 @@
 // threat: balance of threat, and the value of a partner against an intimidator.
-//     tau_ij = theta_i * prox_ij * S(r_ij),  r_ij = P_j / P_i, with S (setting `growth`):
+//     tau_ij = theta_i * prox_ij * m_ij * S(r_ij),  r_ij = P_j / P_i, with S (setting `growth`):
 //       share  S = r / (1 + r)                       j's share of the dyad's power (the default)
 //       log    S = min(ln(1 + r) / ln(1 + R), 1)     grows with the log power gap up to r = R
 // The share saturates: China's share of the Sino-Russian dyad only moves from 0.90 to 0.94 as
@@ -12,6 +12,9 @@
 // is warm to i and not to the intimidator j recovers part of that. Katz ("Moscow won't side
 // with Washington against Beijing just because we think it should"): the border, the Arctic,
 // Central Asia; a shift comes only if Beijing "begins to openly intimidate" Moscow.
+// m_ij (default 1) is how openly j menaces i beyond what its opposition implies: a policy of
+// open intimidation (scenario/actions.hpp) raises it while it is played, so Beijing's choice to
+// intimidate changes what Moscow gains from a partner against it, not only Beijing's own gain.
 #include "builtin.hpp"
 
 namespace triad::drivers {
@@ -21,7 +24,7 @@ DriverSpec threat() {
         .name = "threat",
         .summary = "threat from a strong, close opponent, and the value of a partner against it",
         .formula = "- sum_j tau_ij [s_ji = -1] + beta_i sum_j tau_ij [s_ji = -1] max_k w+_ik (1 - w+_kj); "
-                   "tau_ij = theta_i prox_ij S(r_ij), S = r/(1+r) (growth: share) or min(ln(1+r)/ln(1+R), 1) (growth: log)",
+                   "tau_ij = theta_i prox_ij m_ij S(r_ij), S = r/(1+r) (growth: share) or min(ln(1+r)/ln(1+R), 1) (growth: log)",
         .sources = "Katz (border, Arctic, Central Asia; open intimidation as the condition for a shift)",
         .params =
             {
@@ -29,6 +32,8 @@ DriverSpec threat() {
                  .help = "how much i feels threatened when opposed"},
                 {.symbol = "prox", .name = "proximity", .index = IndexKind::dyad,
                  .help = "geographic proximity of j to i (shared border, near seas)"},
+                {.symbol = "m", .name = "intimidation", .index = IndexKind::dyad, .default_value = 1.0,
+                 .help = "how openly j menaces i when it opposes i (1: as the opposition implies; a policy may raise it)"},
                 {.symbol = "beta", .name = "ally_value", .index = IndexKind::player,
                  .help = "share of a threat a partner against the intimidator offsets"},
                 {.symbol = "R", .name = "power_cap", .default_value = 20.0, .lower = 1.0, .linear = false,
@@ -54,9 +59,9 @@ DriverSpec threat() {
                     return Eigen::VectorXd(t.warm(i, k)->cwiseProduct(
                         (Eigen::VectorXd::Ones(size) - *t.warm(k, j))));
                 });
-                const std::size_t theta = ctx.entry("theta", i), prox = ctx.entry("prox", i, j);
-                terms.push_back(ctx.term(i, -share, {theta, prox}, opposed));
-                terms.push_back(ctx.term(i, share, {ctx.entry("beta", i), theta, prox},
+                const std::size_t theta = ctx.entry("theta", i), prox = ctx.entry("prox", i, j), m = ctx.entry("m", i, j);
+                terms.push_back(ctx.term(i, -share, {theta, prox, m}, opposed));
+                terms.push_back(ctx.term(i, share, {ctx.entry("beta", i), theta, prox, m},
                                          Eigen::VectorXd(opposed.cwiseProduct(backing))));
             }
         return terms;

@@ -52,7 +52,7 @@ InputError cannot_compare(const Claim& first, const Claim& second, const std::st
 
 // A pair of contradicting claims on common ground: the nearest file both scenarios build on,
 // else (no such file, no timeline for claims about a run, or a parameter missing there) the
-// first claim's own scenario, with the reason.
+// first claim's own scenario, else the second's, with the reason.
 ComparedPair compare_pair(ScenarioCache& cache, const ClaimResult& a, const ClaimResult& b, int workers,
                           const SamplingOptions& sampling) {
     const Claim& first = a.claim;
@@ -72,14 +72,19 @@ ComparedPair compare_pair(ScenarioCache& cache, const ClaimResult& a, const Clai
                 return on(shared, "");
         } catch (const InputError& e) {
             reason = "in " + *common + ": " + e.message();
-            if (same_file(*common, first.scenario)) throw cannot_compare(first, second, reason);  // nowhere else to go
         }
     }
-    try {
-        return on(cache.get(first.scenario), reason);
-    } catch (const InputError& e) {
-        throw cannot_compare(first, second, reason + "; in " + first.scenario + ": " + e.message());
+    // Then each claim's own scenario, the first's before the second's: a parameter only one
+    // essay declares (a policy of its own) exists in that essay's scenario.
+    std::string why = reason;
+    for (const std::string* own : {&first.scenario, &second.scenario}) {
+        try {
+            return on(cache.get(*own), reason);
+        } catch (const InputError& e) {
+            why += "; in " + *own + ": " + e.message();
+        }
     }
+    throw cannot_compare(first, second, why);
 }
 
 }  // namespace

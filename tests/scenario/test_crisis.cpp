@@ -80,6 +80,14 @@ TEST_CASE("in a crisis partnership prices abandonment and values backing", "[cri
     // Hedging toward China (w = 1/2): abandoning it costs half as much.
     CHECK(payoff_at(model, {{"us", "-russia/-china"}, {"russia", "-us/~china"}, {"china", "-us/+russia"}}, "russia") ==
           Approx(-0.75));
+    // Backing China forfeits the tie with the US it fights: g_russia,us = 2, Russia warm with
+    // the US (+us both ways, w+ = 1) pays 2 for backing China, nothing for abstaining.
+    const StageModel agenda = model_from(kPlayers + kTaiwan + "drivers:\n  partnership: {g: {russia: {us: 2}}}\n");
+    const std::map<std::string, std::string> warm_us = {{"us", "+russia/-china"}, {"russia", "+us/+china"}, {"china", "-us/+russia"}};
+    std::map<std::string, std::string> backing = warm_us;
+    backing["russia"] = "+us/+china:backs-china";
+    CHECK(payoff_at(agenda, warm_us, "russia") == Approx(2.0));
+    CHECK(payoff_at(agenda, backing, "russia") == Approx(0.0));
     // No crisis: neither parameter has any term.
     const StageModel plain = model_from(kPlayers + "drivers:\n  partnership: {l: {russia: 1.5}, y: {china: {russia: 0.8}}}\n");
     for (const auto& u : plain.game().payoffs) CHECK(u.cwiseAbs().maxCoeff() == 0.0);

@@ -200,3 +200,11 @@ endforeach()
 add_test(NAME cli.compare_stable
          COMMAND ${CMAKE_COMMAND} -DTRIAD=$<TARGET_FILE:triad_cli> -DWORK=${TRIAD_CLI_TMP} -DSOURCE=${PROJECT_SOURCE_DIR}
                  -P ${CMAKE_CURRENT_LIST_DIR}/compare_stable.cmake)
+
+# Crises (docs/model.md 1.4): the hand-computed example. Russia warm to Beijing abstains for
+# 2 - 1 = 1 against 2 - 1.5 = 0.5 for backing it; at e = 0.5 backing pays 1.5 against 1.
+set(CRISIS scenarios/examples/taiwan_crisis.yaml)
+triad_cli_test(crisis_stays_out 0 "russia +aligned with china .*stays out of taiwan.*russia +east +1\\.0000" solve ${CRISIS})
+triad_cli_test(crisis_backs_when_cheap 0 "backs china in taiwan.*russia +east:backs-china +1\\.5000" solve ${CRISIS} --set russia.entrapment_aversion=0.5)
+triad_cli_test(crisis_sweep_column 0 "russia_backs,russia_backs_probability.*0\\.5,china,.*1\\.5,abstain," sweep ${CRISIS} --param russia.entrapment_aversion=0.5:1.5:3 --columns russia_backs,russia_backs_probability)
+triad_cli_test(crisis_bad_side 1 "unknown player 'chna' in crisis 'taiwan'.*did you mean 'china'" validate tests/data/scenarios/bad_crisis.yaml)

@@ -88,12 +88,15 @@ TEST_CASE("an action can carry values too, and bad settings are reported where t
     actions:
       press: {russia: oppose}
       accommodate: {russia: hedge, sets: {ambition.a.us.russia: 0}}
+      press_softly: {russia: oppose, sets: {ambition.a.us.russia: 0.5}}
   russia: {power: 1}
   china: {power: 5}
 drivers:
   ambition: {a: {us: {russia: 1.5}}}
 )");
     CHECK(payoff_at(named, {{"us", "press"}, {"russia", "~us/~china"}, {"china", "~us/~russia"}}, "us") == Approx(1.5));
+    // An action's own value is a constant, not a parameter of its own.
+    CHECK(payoff_at(named, {{"us", "press_softly"}, {"russia", "~us/~china"}, {"china", "~us/~russia"}}, "us") == Approx(0.5));
     require_input_error([] {
         (void)model_from("players:\n  us:\n    policies: {reset: {sets: {ambition.a.us.rusia: 0}}}\n  russia: {}\n  china: {}\n"
                          "drivers:\n  ambition: {}\n");

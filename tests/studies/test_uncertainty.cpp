@@ -2,9 +2,12 @@
 // reading, with located errors.
 #include "triad/studies/uncertainty.hpp"
 
+#include "triad/scenario/actions.hpp"
+
 #include "support.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 using namespace triad;
@@ -103,24 +106,44 @@ void set_entries(const ParameterSet& parameters, const std::string& path, const 
     for (const auto& entry : node.entries) set_entries(parameters, path + "." + entry.key, entry.value, out);
 }
 
-}  // namespace
-
-TEST_CASE("every value the baseline sets has a range", "[uncertainty][scenarios]") {
-    const StageModel model(load_scenario(triad::test::source_path("scenarios/baseline.yaml")));
+// Every value a scenario sets: under `drivers`, a player's power and discount, and what each
+// policy sets (its own entry, PLAYER@POLICY.PATH).
+std::set<std::size_t> values_set(const StageModel& model) {
     const ParameterSet& parameters = model.parameters();
     std::set<std::size_t> set;
     for (const auto& group : model.scenario().document.find("drivers")->entries) set_entries(parameters, group.key, group.value, set);
-    for (const auto& player : model.scenario().document.find("players")->entries)
+    for (const auto& player : model.scenario().document.find("players")->entries) {
         for (const char* what : {"power", "discount"})
             if (player.value.find(what)) set.insert(parameters.resolve_one(player.key + "." + what));
-    std::vector<bool> covered(parameters.size(), false);
-    for (const auto& v : read_uncertainty(model))
-        for (std::size_t e : v.entries) covered[e] = true;
-    for (std::size_t e : set) {
-        INFO(parameters[e].path);
-        CHECK(covered[e]);
+        for (const PolicyDecl& policy : model.scenario().players[static_cast<std::size_t>(model.scenario().player_index(player.key))].policies)
+            for (const PolicySetting& s : policy.sets)
+                for (std::size_t e : parameters.resolve(s.path))
+                    set.insert(parameters.resolve_one(policy_value_path(player.key, policy.name, parameters[e].path)));
     }
-    CHECK(set.size() >= 60);  // the walk found the baseline's values (about 70)
+    return set;
+}
+
+}  // namespace
+
+TEST_CASE("every value the baseline and the essays set has a range", "[uncertainty][scenarios]") {
+    std::vector<std::string> files = {triad::test::source_path("scenarios/baseline.yaml")};
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(triad::test::source_path("scenarios/essays")))
+        if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+    REQUIRE(files.size() >= 10);  // the baseline, five essays and their crisis files
+    for (const std::string& file : files) {
+        INFO(file);
+        const StageModel model(load_scenario(file));
+        const ParameterSet& parameters = model.parameters();
+        const std::set<std::size_t> set = values_set(model);
+        std::vector<bool> covered(parameters.size(), false);
+        for (const auto& v : read_uncertainty(model))
+            for (std::size_t e : v.entries) covered[e] = true;
+        for (std::size_t e : set) {
+            INFO(parameters[e].path);
+            CHECK(covered[e]);
+        }
+        CHECK(set.size() >= 60);  // the walk found the values (about 70 in the baseline alone)
+    }
 }
 
 TEST_CASE("an essay's range replaces the baseline's whole, and errors point at the essay", "[uncertainty]") {

@@ -10,6 +10,10 @@
 
 #include "triad/core/triangle.hpp"
 
+#include <array>
+#include <cmath>
+#include <optional>
+
 namespace triad::drivers {
 
 DriverSpec pivot() {
@@ -46,14 +50,31 @@ DriverSpec pivot() {
             }
             return terms;
         }
-        // count[i][r](profile): in how many triples player i holds role r.
+        // count[i][r](profile): in how many triples player i holds role r. A triple's roles
+        // depend only on its three warmths, each one of -1, -1/2, 0, 1/2, 1: they are read once
+        // for each of the 125 combinations and looked up per profile.
         std::vector<std::vector<Eigen::VectorXd>> count(
             n, std::vector<Eigen::VectorXd>(kRoleCount, Eigen::VectorXd::Zero(size)));
-        for (Eigen::Index p = 0; p < size; ++p) {
-            const Structure s = read_structure(warmth_matrix(game, static_cast<std::size_t>(p)));
-            for (const auto& triad : s.triads)
-                for (int a = 0; a < 3; ++a) count[triad.players[a]][static_cast<int>(triad.roles[a])](p) += 1.0;
-        }
+        const auto& t = ctx.tensors();
+        const auto level = [](double w) { return static_cast<int>(std::lround(2.0 * w)) + 2; };  // 0..4
+        for (int first = 0; first < n; ++first)
+            for (int second = first + 1; second < n; ++second)
+                for (int third = second + 1; third < n; ++third) {
+                    std::array<std::optional<TriadReading>, 125> reading;
+                    const Eigen::VectorXd &wij = *t.warmth(first, second), &wik = *t.warmth(first, third), &wjk = *t.warmth(second, third);
+                    for (Eigen::Index p = 0; p < size; ++p) {
+                        const int code = level(wij(p)) * 25 + level(wik(p)) * 5 + level(wjk(p));
+                        if (!reading[code]) {
+                            Eigen::MatrixXd w = Eigen::MatrixXd::Zero(n, n);
+                            w(first, second) = w(second, first) = wij(p);
+                            w(first, third) = w(third, first) = wik(p);
+                            w(second, third) = w(third, second) = wjk(p);
+                            reading[code] = read_triad(w, first, second, third);
+                        }
+                        for (int a = 0; a < 3; ++a)
+                            count[reading[code]->players[a]][static_cast<int>(reading[code]->roles[a])](p) += 1.0;
+                    }
+                }
         for (int i = 0; i < n; ++i)
             for (int r = 0; r < kRoleCount; ++r)
                 if (count[i][r].any())

@@ -2,6 +2,7 @@
 # Installs what triad needs from Debian 12 packages. Run as root (or with sudo available).
 # With --mpi, also Open MPI, for the MPI build of sweeps (cmake --preset mpi; docs/cluster.md).
 # With --notebooks, also Debian's Jupyter, pandas and matplotlib (for /usr/bin/python3).
+# With --browser, also Debian's Chromium, to render the HTML report in tests.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -12,7 +13,8 @@ for arg in "$@"; do
   case "$arg" in
     --mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
     --notebooks) packages+=(jupyter-nbconvert python3-ipykernel python3-pandas python3-matplotlib) ;;
-    *) echo "usage: bash tools/install-deps.sh [--mpi] [--notebooks]" >&2; exit 2 ;;
+    --browser) packages+=(chromium) ;;
+    *) echo "usage: bash tools/install-deps.sh [--mpi] [--notebooks] [--browser]" >&2; exit 2 ;;
   esac
 done
 missing=()

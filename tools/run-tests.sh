@@ -2,7 +2,8 @@
 # Every test on a fresh Debian 12 machine: install, build, run the suite, build the library and
 # the program with clang++ as well, then build and run the suite again under AddressSanitizer
 # and UndefinedBehaviorSanitizer, check that the suite catches the planted bugs of the `ci`
-# subset of tools/mutants.txt, run the notebooks, and finally build the MPI
+# subset of tools/mutants.txt, run the notebooks, render the HTML report in headless Chromium,
+# and finally build the MPI
 # variant and check that a 2-rank sweep writes the single-process file (docs/cluster.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,16 @@ if ! bash tools/install-deps.sh --notebooks >"$notebook_log" 2>&1; then
   exit 1
 fi
 bash tests/run_notebooks.sh build/release/triad
+
+echo "== the HTML report in a browser (headless Chromium)"
+browser_log="$(mktemp)"
+if ! bash tools/install-deps.sh --browser >"$browser_log" 2>&1; then
+  cat "$browser_log"
+  echo "report in browser: FAILED: could not install Chromium from Debian (log above)" >&2
+  exit 1
+fi
+rm -f "$browser_log"
+bash tests/report_in_browser.sh build/release/triad
 
 # Quiet unless it fails, so that CTest's summary above stays in view; then one line of result.
 echo "== MPI sweep (2 ranks)"

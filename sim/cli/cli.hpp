@@ -42,6 +42,7 @@ int run_run(const Args& args);
 int run_sweep_command(const Args& args);
 int run_merge(const Args& args);
 int run_compare(const Args& args);
+int run_report(const Args& args);
 
 // --- shared by the commands (common.cpp) ---
 

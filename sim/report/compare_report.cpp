@@ -244,6 +244,18 @@ void write_summary(std::ostream& out, const Comparison& comparison, bool markdow
 
 }  // namespace
 
+std::string claim_verdict_text(const ClaimResult& result) { return verdict_line(result); }
+std::string claim_sample_text(const ClaimResult& result) { return sample_text(result); }
+std::string claim_region_text(const Claim& claim) { return region_text(claim); }
+std::string claim_expectations_text(const Claim& claim) { return expectations_text(claim); }
+std::string claim_boundary_text(const ClaimResult& result) { return boundary_text(result); }
+std::string pair_region_text(const ComparedPair& pair) { return shared_region_text(pair); }
+std::string pair_flips_text(const Disagreement& d) { return flips_text(d); }
+std::string pair_shares_text(const Disagreement& d) {
+    return d.first.author + " right on " + share_text(d.first_share, d.first_interval) + ", " + d.second.author + " right on " +
+           share_text(d.second_share, d.second_interval) + ", neither on " + share_text(d.neither_share, d.neither_interval);
+}
+
 std::string render_compare_json(const Comparison& comparison) {
     const auto& all = comparison.claims;
     std::ostringstream out;

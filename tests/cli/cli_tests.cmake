@@ -208,3 +208,7 @@ triad_cli_test(crisis_stays_out 0 "russia +aligned with china .*stays out of tai
 triad_cli_test(crisis_backs_when_cheap 0 "backs china in taiwan.*russia +east:backs-china +1\\.5000" solve ${CRISIS} --set russia.entrapment_aversion=0.5)
 triad_cli_test(crisis_sweep_column 0 "russia_backs,russia_backs_probability.*0\\.5,china,.*1\\.5,abstain," sweep ${CRISIS} --param russia.entrapment_aversion=0.5:1.5:3 --columns russia_backs,russia_backs_probability)
 triad_cli_test(crisis_bad_side 1 "unknown player 'chna' in crisis 'taiwan'.*did you mean 'china'" validate tests/data/scenarios/bad_crisis.yaml)
+
+# triad report: a short summary on the terminal and the path of the page it wrote.
+triad_cli_test(report_summary 0 "claims: supported [0-9]+ .*The model supports.*Report: .*report_test\\.html" report tests/data/scenarios/claims.yaml --samples 20 --resolution 4 -o ${CMAKE_CURRENT_BINARY_DIR}/report_test.html)
+triad_cli_test(report_bad_resolution 2 "--resolution must be between 4 and 64" report tests/data/scenarios/claims.yaml --resolution 2)

@@ -17,4 +17,16 @@ namespace triad {
 // A share as a whole percentage ("81%"), as the comparison prints it.
 [[nodiscard]] std::string percent_whole(double share);
 
+// The pieces of a claim's and a pair's text, shared with the HTML report: the verdict with its
+// figures in one line, how the region was sampled, the region, the expectations; a pair's
+// shared model and region, its shares, and where it flips.
+[[nodiscard]] std::string claim_verdict_text(const ClaimResult& result);
+[[nodiscard]] std::string claim_sample_text(const ClaimResult& result);
+[[nodiscard]] std::string claim_region_text(const Claim& claim);
+[[nodiscard]] std::string claim_expectations_text(const Claim& claim);
+[[nodiscard]] std::string claim_boundary_text(const ClaimResult& result);
+[[nodiscard]] std::string pair_region_text(const ComparedPair& pair);
+[[nodiscard]] std::string pair_shares_text(const Disagreement& disagreement);
+[[nodiscard]] std::string pair_flips_text(const Disagreement& disagreement);
+
 }  // namespace triad

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TRIAD_BIN="$(realpath "${1:-build/release/triad}")"
 out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
 count=0
 for notebook in notebooks/*.ipynb; do
   name="$(basename "$notebook" .ipynb)"

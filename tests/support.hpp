@@ -23,6 +23,13 @@ inline Scenario scenario_from(const std::string& yaml, const std::string& name =
 
 inline StageModel model_from(const std::string& yaml) { return StageModel(scenario_from(yaml)); }
 
+// How many times `what` occurs in `text` (overlaps counted).
+inline std::size_t count_occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
 // Run `action`, require an InputError, and check its line and that its text contains each of
 // `fragments`. Returns the error for further checks.
 inline InputError require_input_error(const std::function<void()>& action, int line,

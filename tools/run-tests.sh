@@ -10,6 +10,18 @@ cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 jobs="$(nproc)"
 
+# Installs an optional group of packages, quiet unless it fails: install_quietly FLAG WHAT.
+install_quietly() {
+  local log
+  log="$(mktemp)"
+  if ! bash tools/install-deps.sh "$1" >"$log" 2>&1; then
+    cat "$log"
+    echo "$2 (log above): FAILED" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
 echo "== release build and tests"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
@@ -29,22 +41,11 @@ echo "== planted bugs (the ci subset of tools/mutants.txt: every one must be cau
 bash tools/mutants.sh --subset ci --jobs "$jobs"
 
 echo "== notebooks"
-notebook_log="$(mktemp)"
-if ! bash tools/install-deps.sh --notebooks >"$notebook_log" 2>&1; then
-  cat "$notebook_log"
-  echo "notebooks: FAILED: could not install Jupyter from Debian (log above)" >&2
-  exit 1
-fi
+install_quietly --notebooks "notebooks: could not install Jupyter from Debian"
 bash tests/run_notebooks.sh build/release/triad
 
 echo "== the HTML report in a browser (headless Chromium)"
-browser_log="$(mktemp)"
-if ! bash tools/install-deps.sh --browser >"$browser_log" 2>&1; then
-  cat "$browser_log"
-  echo "report in browser: FAILED: could not install Chromium from Debian (log above)" >&2
-  exit 1
-fi
-rm -f "$browser_log"
+install_quietly --browser "report in browser: could not install Chromium from Debian"
 bash tests/report_in_browser.sh build/release/triad
 
 # Quiet unless it fails, so that CTest's summary above stays in view; then one line of result.
@@ -55,4 +56,7 @@ if ! { bash tools/install-deps.sh --mpi && cmake --preset mpi && cmake --build -
   echo "mpi sweep: FAILED: could not install Open MPI or build the mpi preset (log above)" >&2
   exit 1
 fi
-bash tests/mpi_sweep.sh build/mpi/triad "$(mktemp -d)"
+rm -f "$mpi_log"
+mpi_dir="$(mktemp -d)"
+bash tests/mpi_sweep.sh build/mpi/triad "$mpi_dir"
+rm -rf "$mpi_dir"

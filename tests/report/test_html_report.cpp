@@ -8,15 +8,7 @@
 
 using namespace triad;
 
-namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
-}  // namespace
+using triad::test::count_occurrences;
 
 TEST_CASE("the report has one section and one figure per claim and per disagreement", "[html_report]") {
     const std::vector<std::string> files = {triad::test::source_path("tests/data/scenarios/claims.yaml"),
@@ -35,13 +27,13 @@ TEST_CASE("the report has one section and one figure per claim and per disagreem
     REQUIRE(figures.timelines.size() == 1);  // history.yaml's dated claims share one timeline
     const std::string html = render_html_report(comparison, figures, {"triad report test"});
     const std::size_t sections = comparison.claims.size() + comparison.disagreements.size();
-    CHECK(count(html, "<h3 id=") == sections);
+    CHECK(count_occurrences(html, "<h3 id=") == sections);
     // Each section's figure, plus the timelines' own section.
-    CHECK(count(html, "data-figure=") == sections + figures.timelines.size());
+    CHECK(count_occurrences(html, "data-figure=") == sections + figures.timelines.size());
     std::size_t dated = 0;
     for (const auto& e : comparison.claims) dated += is_dated(e.result.claim);
     CHECK(dated >= 10);
-    CHECK(count(html, "class=\"timeline-strip\"") == dated + 1);
+    CHECK(count_occurrences(html, "class=\"timeline-strip\"") == dated + 1);
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("src=\"http") == std::string::npos);
     CHECK(html.find(std::string("triad ") + kVersion) != std::string::npos);

@@ -2,19 +2,11 @@
 #include "triad/report/figure_svg.hpp"
 #include "triad/report/svg.hpp"
 
-#include <catch2/catch.hpp>
+#include "support.hpp"
 
 using namespace triad;
 
-namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
-
-}  // namespace
+using triad::test::count_occurrences;
 
 TEST_CASE("text is escaped for XML, numbers are short", "[svg]") {
     CHECK(xml_escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
@@ -44,13 +36,13 @@ TEST_CASE("a phase map draws every cell, hatches where the claim fails, and outl
     map.verdicts = {0, 0, 1, 0, 1, 1};
     map.boxes = {{"cause present", 1.0, 2.0, 0.0, 1.0}, {"cause absent (placebo)", 0.0, 0.5, 0.0, 1.0}};
     const std::string svg = phase_map_svg(map, {{"wedge.omega", "reward"}}, {"c1", "a map", {}});
-    CHECK(count(svg, "data-figure=\"c1\"") == 1);
-    CHECK(count(svg, "fill=\"url(#hatch)\"") == 3);       // the three cells where the claim fails (rows merged: 2 + 1)
-    CHECK(count(svg, "stroke-dasharray=\"6 4\"") == 1);  // the placebo box
+    CHECK(count_occurrences(svg, "data-figure=\"c1\"") == 1);
+    CHECK(count_occurrences(svg, "fill=\"url(#hatch)\"") == 3);       // the three cells where the claim fails (rows merged: 2 + 1)
+    CHECK(count_occurrences(svg, "stroke-dasharray=\"6 4\"") == 1);  // the placebo box
     CHECK(svg.find("wedge.omega (reward)") != std::string::npos);
     CHECK(svg.find("russia_alignment = us") != std::string::npos);
     CHECK(svg.find("<script") == std::string::npos);
     // The boundary: one vertical edge in each row, none between the rows (the rows' verdicts
     // differ only at column 1 vs 2 in the first row and 0 vs 1 in the second: one horizontal edge).
-    CHECK(count(svg, "<line") == 3);
+    CHECK(count_occurrences(svg, "<line") == 3);
 }

@@ -1,10 +1,101 @@
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/core/output.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <set>
 
 namespace triad::cli {
+
+namespace {
+
+// The options filled from positional arguments (FILE, KIND), which help shows by name rather
+// than as '--file arg'. An unbounded trailing one ("files" after positional.add("files", -1))
+// reports its name for every later position, so the first few positions name them all.
+std::set<std::string> positional_names(const po::positional_options_description& positional) {
+    std::set<std::string> names;
+    const unsigned shown = std::min(positional.max_total_count(), 16u);
+    for (unsigned i = 0; i < shown; ++i) names.insert(positional.name_for_position(i));
+    return names;
+}
+
+bool takes_many(const po::positional_options_description& positional, const std::string& name) {
+    return positional.max_total_count() > 16u && positional.name_for_position(16) == name;
+}
+
+// The name a positional argument goes by: the value name its command declared
+// (po::value(&file)->value_name("FILE")), without Boost's " (=default)", else its option name
+// in capitals; "FILE..." when it takes many.
+std::string argument_name(const po::option_description& option, const po::positional_options_description& positional) {
+    std::string name = option.semantic()->name();
+    name = name.substr(0, name.find(" (="));
+    if (name.empty() || name == "arg") {
+        name = option.long_name();
+        for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return takes_many(positional, option.long_name()) ? name + "..." : name;
+}
+
+// The first example of a command's help ("  triad solve scenarios/baseline.yaml"), without a
+// line continuation or a trailing comment; empty when the help has none.
+std::string first_example(const std::string& about, const std::string& command) {
+    const std::string start = "triad " + command + " ";
+    std::size_t from = 0;
+    while (from < about.size()) {
+        const std::size_t end = std::min(about.find('\n', from), about.size());
+        std::string line = about.substr(from, end - from);
+        from = end + 1;
+        const std::size_t text = line.find_first_not_of(' ');
+        if (text == std::string::npos || line.compare(text, start.size(), start) != 0) continue;
+        line = line.substr(text);
+        for (const std::string cut : {" #", " \\", " &&"})
+            if (const std::size_t at = line.find(cut); at != std::string::npos) line.resize(at);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        return line;
+    }
+    return {};
+}
+
+// "triad solve needs a FILE: scenario (.yaml) or Gambit game (.nfg); e.g. triad solve ...".
+std::string missing_argument(const po::option_description& option, const po::positional_options_description& positional,
+                             const std::string& command, const std::string& about) {
+    std::string name = argument_name(option, positional);
+    const bool many = name.size() > 3 && name.compare(name.size() - 3, 3, "...") == 0;
+    if (many) name.resize(name.size() - 3);
+    std::string text = "triad " + command + " needs " + (many ? "at least one " : "a ") + name;
+    if (!option.description().empty()) text += ": " + option.description();
+    if (const std::string example = first_example(about, command); !example.empty()) text += "; e.g. " + example;
+    return text;
+}
+
+void print_help(std::ostream& out, const std::string& usage, const std::string& about, const po::options_description& options,
+                const po::positional_options_description& positional) {
+    const std::set<std::string> arguments = positional_names(positional);
+    po::options_description visible("Options");  // every command names its table so; Boost 1.74 cannot read it back
+    std::vector<std::pair<std::string, std::string>> listed;  // name, description
+    std::size_t width = 0;
+    for (const auto& option : options.options()) {
+        if (arguments.count(option->long_name())) {
+            listed.emplace_back(argument_name(*option, positional), option->description());
+            width = std::max(width, listed.back().first.size());
+        } else {
+            visible.add(option);
+        }
+    }
+    out << "Usage: " << usage << "\n\n" << about << "\n";
+    if (!listed.empty()) {
+        out << "Arguments:\n";
+        for (const auto& [name, description] : listed)
+            out << "  " << name << std::string(width + 2 - name.size(), ' ') << description << "\n";
+        out << "\n";
+    }
+    out << visible << "\n";
+}
+
+}  // namespace
 
 Format parse_format(const std::string& text, const std::string& command,
                     const std::vector<std::string>& allowed) {
@@ -24,20 +115,31 @@ std::optional<po::variables_map> parse_command(const Args& args, const std::stri
     try {
         po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
         if (vm.count("help")) {
-            std::cout << "Usage: " << usage << "\n\n" << about << "\n" << options << "\n";
+            print_help(std::cout, usage, about, options, positional);
             return std::nullopt;
         }
         po::notify(vm);
+    } catch (const po::required_option& e) {
+        // A missing FILE is named as the usage line names it, not as "the option '--file'".
+        std::string name = e.get_option_name();
+        name.erase(0, name.find_first_not_of('-'));
+        const po::option_description* option = options.find_nothrow(name, false);
+        if (option && positional_names(positional).count(name))
+            throw UsageError(missing_argument(*option, positional, command, about), command);
+        throw UsageError(e.what(), command);
     } catch (const po::error& e) {
         throw UsageError(e.what(), command);
     }
     return vm;
 }
 
+void add_set_option(po::options_description& options, const std::string& effect) {
+    options.add_options()("set,s", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
+                          ("set a parameter: " + effect + "; repeatable (paths: 'triad params FILE')").c_str());
+}
+
 void add_set_option(po::options_description& options) {
-    options.add_options()("set,s", po::value<std::vector<std::string>>()->composing(),
-                          "PATH=VALUE: override a parameter before solving; repeatable "
-                          "(paths: 'triad params FILE')");
+    add_set_option(options, "its value in the stage game, before solving");
 }
 
 void emit(const std::string& text, const std::string& output_path) {

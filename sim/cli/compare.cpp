@@ -60,7 +60,7 @@ int run_compare(const Args& args) {
     SamplingOptions sampling;
     long long samples = static_cast<long long>(sampling.samples), seed = static_cast<long long>(sampling.seed);
     options.add_options()
-        ("inputs", po::value(&inputs)->multitoken(), "scenario files or folders (default: scenarios)")
+        ("inputs", po::value(&inputs)->value_name("FILE")->multitoken(), "scenario files or folders (default: scenarios)")
         ("format,f", po::value(&format_text)->default_value("table"), "table, markdown, json or csv")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output")
         ("samples,n", po::value(&samples)->default_value(samples),

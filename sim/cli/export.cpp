@@ -1,5 +1,6 @@
 // triad export: the stage game of a scenario as a Gambit .nfg file.
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/scenario/nfg.hpp"
 
@@ -11,10 +12,10 @@ int run_export(const Args& args) {
     po::options_description options("Options");
     std::string file, to, output;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml) or game (.nfg)")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml) or game (.nfg)")
         ("to", po::value(&to)->default_value("nfg"), "target format: nfg")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
-    add_set_option(options);
+    add_set_option(options, "its value in the stage game that is written");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(

@@ -65,11 +65,11 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
-        {"validate", {triad::cli::run_validate, "check scenario files and report every problem with its place"}},
+        {"validate", {triad::cli::run_validate, "check scenario and game files: the first problem in each, with its file:line:col"}},
         {"solve", {triad::cli::run_solve, "build a scenario's stage game (or read a .nfg game) and find its equilibria"}},
         {"export", {triad::cli::run_export, "write a scenario's stage game as a Gambit .nfg file"}},
         {"params", {triad::cli::run_params, "list every parameter path of a scenario with its value and bounds"}},
-        {"list", {triad::cli::run_list, "list the registered drivers, solvers or learning rules"}},
+        {"list", {triad::cli::run_list, "list what is registered, with formulas, parameters and options: drivers, solvers or learning rules"}},
         {"run", {triad::cli::run_run, "play a scenario's timeline: learning, memory, events, and when alignment shifts"}},
         {"sweep", {triad::cli::run_sweep_command, "run an analysis over a grid or sample of parameter points (CSV, resumable, shardable)"}},
         {"merge", {triad::cli::run_merge, "join the files of a sharded sweep"}},

@@ -22,7 +22,7 @@ int run_merge(const Args& args) {
     std::vector<std::string> files;
     std::string output;
     options.add_options()
-        ("files", po::value(&files)->multitoken(), "the shards' output files, in any order")
+        ("files", po::value(&files)->value_name("SHARD.csv")->multitoken()->required(), "the shards' output files, in any order")
         ("output,o", po::value(&output), "the merged file (written atomically); default standard output");
     po::positional_options_description positional;
     positional.add("files", -1);
@@ -35,7 +35,6 @@ int run_merge(const Args& args) {
         "nothing.\n\nExample:\n  triad merge part-*.csv -o all.csv\n",
         options, positional);
     if (!vm) return 0;
-    if (files.empty()) throw UsageError("give the shards' files", "merge");
     struct Part {
         std::string path;
         SweepFile file;

@@ -1,5 +1,6 @@
 // triad params: every parameter path of a scenario, with value, bounds and driver.
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/report/catalog_report.hpp"
 
@@ -9,10 +10,10 @@ int run_params(const Args& args) {
     po::options_description options("Options");
     std::string file, format_text, output;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml)")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml)")
         ("format,f", po::value(&format_text)->default_value("text"), "output: text or json")
         ("output,o", po::value(&output), "write to this file instead of standard output");
-    add_set_option(options);
+    add_set_option(options, "the value listed for it, to check an override before using it");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(

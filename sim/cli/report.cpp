@@ -44,7 +44,7 @@ int run_report(const Args& args) {
     long long samples = static_cast<long long>(sampling.samples), seed = static_cast<long long>(sampling.seed);
     long long resolution = static_cast<long long>(figure_options.resolution);
     options.add_options()
-        ("inputs", po::value(&inputs)->multitoken(), "scenario files or folders (default: scenarios)")
+        ("inputs", po::value(&inputs)->multitoken()->value_name("FILE"), "scenario files or folders (default: scenarios)")
         ("output,o", po::value(&output)->default_value(output), "the HTML file to write (atomically)")
         ("samples,n", po::value(&samples)->default_value(samples), "draws per region and arm, as for 'triad compare'")
         ("seed", po::value(&seed)->default_value(seed), "seed of the draws: the same seed, the same report")

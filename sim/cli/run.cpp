@@ -1,5 +1,6 @@
 // triad run: play a scenario's timeline and report every period and every shift.
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/dynamics/ensemble.hpp"
 #include "triad/dynamics/timeline.hpp"
@@ -36,12 +37,12 @@ int run_run(const Args& args) {
     long long seed_option = -1;
     int runs_option = 0;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml) with a timeline: section")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml) with a timeline: section")
         ("seed", po::value(&seed_option), "seed of the stochastic rules (default: the scenario's timeline.seed, else 1)")
         ("runs", po::value(&runs_option), "repeat with derived seeds and aggregate (default: timeline.runs, else 1)")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
-    add_set_option(options);
+    add_set_option(options, "its value when the timeline starts (its schedules and events still move it)");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(args, "run",

@@ -1,5 +1,6 @@
 // triad solve: the selected outcome and the equilibria of a stage game, as a table, JSON or CSV.
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/core/parameters.hpp"
 #include "triad/report/solve_report.hpp"
@@ -25,13 +26,18 @@ std::string about_text() {
     for (const auto& spec : builtin_solvers().all()) {
         text += "  " + spec->name + std::string(12 - std::min<std::size_t>(11, spec->name.size()), ' ') + spec->summary + "\n";
     }
+    // The triangle's scenarios have three players, so a method limited to other counts says so.
+    for (const auto& spec : builtin_solvers().all())
+        if (spec->players != 0)
+            text += "'" + spec->name + "' takes only " + std::to_string(spec->players) +
+                    "-player games (a .nfg file, a two-player scenario); the triangle's scenarios have 3.\n";
     text +=
         "\nExamples:\n"
         "  triad solve scenarios/baseline.yaml\n"
         "  triad solve scenarios/baseline.yaml --set russia.regime_fear=0.5 --format json\n"
         "  triad solve scenarios/baseline.yaml --method stable --option lambda=5\n"
         "  triad solve scenarios/baseline.yaml --method qre --format json -o qre.json\n"
-        "  triad solve game.nfg --method support --format csv\n";
+        "  triad solve tests/data/nfg_pd_names.nfg --method support --format csv\n";
     return text;
 }
 
@@ -42,12 +48,12 @@ int run_solve(const Args& args) {
     std::string file, format_text, method, output;
     std::vector<std::string> method_options;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml) or Gambit game (.nfg)")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml) or Gambit game (.nfg)")
         ("method,m", po::value(&method)->default_value("pure"), "solution method (see above)")
         ("option,O", po::value(&method_options)->composing(), "NAME=VALUE: an option of the method; repeatable")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
-    add_set_option(options);
+    add_set_option(options, "its value in the stage game, before it is solved");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(args, "solve",

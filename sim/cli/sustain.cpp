@@ -1,5 +1,6 @@
 // triad sustain: can grim trigger hold a pure profile in the infinitely repeated game?
 #include "cli.hpp"
+#include "set_option.hpp"
 
 #include "triad/core/parameters.hpp"
 #include "triad/core/profile_text.hpp"
@@ -18,14 +19,15 @@ const char* const kAbout =
     "Asks whether a pure profile (the TARGET) can be kept up in the infinitely repeated stage\n"
     "game by grim trigger: everyone plays the target until someone deviates, after which that\n"
     "player is punished for ever. For each player it prints\n"
-    "  C        what the target pays per period (cooperating),\n"
-    "  D        the best one-shot deviation payoff, and the action that earns it,\n"
-    "  P        what the punishment pays per period, and the profile played to punish,\n"
-    "  delta*   the critical discount factor (D - C) / (D - P): the patience needed for the\n"
-    "           loss from punishment to outweigh the one-period gain,\n"
-    "  discount the player's own discount factor delta (players.<p>.discount in the scenario,\n"
-    "           0.9 for .nfg games, or --discount for everyone),\n"
-    "  holds    yes when delta >= delta*.\n"
+    "  keeping      C, what the target pays per period (cooperating),\n"
+    "  deviating    D, the best one-shot deviation payoff, and (best deviation) the action\n"
+    "               that earns it,\n"
+    "  punished     P, what the punishment pays per period, and the profile played to punish,\n"
+    "  needs delta  delta*, the critical discount factor (D - C) / (D - P): the patience needed\n"
+    "               for the loss from punishment to outweigh the one-period gain,\n"
+    "  has delta    the player's own discount factor delta (players.<p>.discount in the\n"
+    "               scenario, 0.9 for .nfg games, or --discount for everyone),\n"
+    "  holds        yes when delta >= delta*.\n"
     "The target is sustainable when every player holds. delta* is 0 for a player with no\n"
     "profitable deviation, and 'none' when cooperating pays less than the punishment (then no\n"
     "discount factor helps).\n\n"
@@ -46,7 +48,7 @@ const char* const kAbout =
     "  triad sustain scenarios/baseline.yaml --profile us=-russia/-china,russia=-us/+china,china=-us/+russia\n"
     "  triad sustain scenarios/baseline.yaml --profile us=+russia/+china,russia=+us/+china,china=+us/+russia \\\n"
     "      --set us.discount=0.95 --format json\n"
-    "  triad sustain game.nfg --profile Row=Cooperate,Column=Cooperate --format csv -o sustain.csv\n";
+    "  triad sustain tests/data/nfg_pd_names.nfg --profile Row=Cooperate,Column=Cooperate --format csv -o sustain.csv\n";
 
 }  // namespace
 
@@ -54,14 +56,14 @@ int run_sustain(const Args& args) {
     po::options_description options("Options");
     std::string file, profile_text_arg, punishment_text, format_text, output;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml) or Gambit game (.nfg)")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml) or Gambit game (.nfg)")
         ("profile,p", po::value(&profile_text_arg)->required(), "PLAYER=ACTION,...: the target profile, every player once")
         ("punishment,P", po::value(&punishment_text)->default_value("nash"), "nash or minmax (see above)")
         ("discount,d", po::value<double>(),
          "discount factor in [0, 1) for every player, instead of the scenario's")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
-    add_set_option(options);
+    add_set_option(options, "its value in the stage game; PLAYER.discount sets a discount factor");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(args, "sustain",

@@ -1,10 +1,12 @@
 // triad sweep and triad merge: an analysis over a design of parameter points, streamed to CSV
 // or JSON Lines; resumable, shardable across machines, and mergeable.
 #include "cli.hpp"
+#include "set_option.hpp"
 #include "progress.hpp"
 #include "sweep_mpi.hpp"
 
 #include "triad/core/parameters.hpp"
+#include "triad/core/strings.hpp"
 #include "triad/report/sweep_file.hpp"
 #include "triad/studies/sweep.hpp"
 #include "triad/studies/sweep_section.hpp"
@@ -15,6 +17,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -45,8 +48,10 @@ const char* kAbout =
     "--shard K/N computes only the K-th of N equal slices (K from 1), for job arrays on a\n"
     "cluster; 'triad merge' joins the shards' files after checking they come from one sweep.\n"
     "--boundary PATH finds, along that grid axis and for every value of the other axes, where\n"
-    "the --boundary-of column (default: the configuration, else the first column) changes, by\n"
-    "bisection to --boundary-tolerance.\n\n"
+    "the --boundary-of column changes, by bisection to --boundary-tolerance. The default column\n"
+    "is the outcome's configuration: 'configuration' (stage), 'configurations' (pure: those of\n"
+    "its equilibria), 'final_configuration' (timeline); else the first column. When the column\n"
+    "never changes, a line on standard error says so.\n\n"
     "A scenario may declare its sweep under 'sweep:' (design, points, seed, analysis, columns,\n"
     "params: {PATH: LO:HI:N}); command-line options override it.\n\n"
     "Examples:\n"
@@ -67,6 +72,18 @@ std::vector<std::string> split(const std::string& text, char sep) {
     return out;
 }
 
+std::string no_boundary_message(const SweepSpec& spec, std::size_t along, const std::string& column) {
+    const Axis& axis = spec.design.axes[along];
+    std::string text = "triad: no boundary: " + column + " is the same at all " + std::to_string(axis.count) +
+                       " grid values of " + axis.path;
+    if (spec.design.axes.size() > 1) text += ", for every value of the other axes";
+    std::vector<std::string> others;
+    for (const auto& c : spec.columns)
+        if (c != column) others.push_back(c);
+    if (!others.empty()) text += "; --boundary-of follows another column: " + join(others, ", ");
+    return text;
+}
+
 int run_boundary(const LoadedGame& loaded, const SweepSpec& spec, const std::string& axis_path, std::string of_column,
                  double tolerance, const std::string& output, const std::string& command) {
     const Design& design = spec.design;
@@ -79,16 +96,16 @@ int run_boundary(const LoadedGame& loaded, const SweepSpec& spec, const std::str
         for (const auto& a : design.axes) paths.push_back(a.path);
         throw UsageError("--boundary names '" + axis_path + "', which is not a swept axis; " + suggest(axis_path, paths), "sweep");
     }
-    if (of_column.empty()) of_column = std::find(spec.columns.begin(), spec.columns.end(), "configuration") != spec.columns.end()
-                                           ? "configuration" : spec.columns.front();
+    if (of_column.empty()) of_column = default_boundary_column(spec);
     if (std::find(spec.columns.begin(), spec.columns.end(), of_column) == spec.columns.end())
         throw UsageError("--boundary-of names no column '" + of_column + "'; " + suggest(of_column, spec.columns), "sweep");
     const Axis& axis = design.axes[along];
     if (tolerance <= 0.0) tolerance = (axis.upper - axis.lower) / std::max<std::size_t>(1, axis.count - 1) * 1e-3;
 
-    emit(render_boundaries_csv(loaded, spec, along, of_column, tolerance, command,
-                               find_boundaries(*loaded.model, spec, along, of_column, tolerance)),
-         output);
+    const std::vector<Boundary> boundaries = find_boundaries(*loaded.model, spec, along, of_column, tolerance);
+    emit(render_boundaries_csv(loaded, spec, along, of_column, tolerance, command, boundaries), output);
+    // A file of headers alone would look like a failed run: say that the column never changed.
+    if (boundaries.empty()) std::cerr << no_boundary_message(spec, along, of_column) << "\n";
     return 0;
 }
 
@@ -105,7 +122,7 @@ int run_sweep_command(const Args& args) {
     bool resume = false, quiet = false;
     double boundary_tolerance = 0.0;
     options.add_options()
-        ("file", po::value(&file)->required(), "scenario (.yaml)")
+        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml)")
         ("param,p", po::value(&params)->composing(), "PATH=LO:HI:N (grid) or PATH=LO:HI (sampled); repeatable")
         ("design,d", po::value(&design_text), "grid (default), uniform, lhs or sobol")
         ("points,n", po::value(&points), "number of points of a sampled design")
@@ -120,9 +137,9 @@ int run_sweep_command(const Args& args) {
         ("resume", po::bool_switch(&resume), "continue an interrupted sweep in -o FILE")
         ("quiet,q", po::bool_switch(&quiet), "no progress bar")
         ("boundary", po::value(&boundary), "PATH: find where --boundary-of changes along this grid axis")
-        ("boundary-of", po::value(&boundary_of), "the column whose change marks the boundary")
+        ("boundary-of", po::value(&boundary_of), "the column whose change marks the boundary (default: the configuration, see above)")
         ("boundary-tolerance", po::value(&boundary_tolerance), "bisection stops below this width (default: step/1000)");
-    add_set_option(options);
+    add_set_option(options, "its value at every point (a swept axis on the same path overrides it)");
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto vm = parse_command(args, "sweep", "triad sweep FILE --param PATH=LO:HI[:N]... [options]", kAbout, options, positional);

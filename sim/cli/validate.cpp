@@ -17,7 +17,7 @@ int run_validate(const Args& args) {
     std::vector<std::string> files;
     bool quiet = false;
     options.add_options()
-        ("files", po::value(&files)->multitoken(), "scenario (.yaml) or game (.nfg) files")
+        ("files", po::value(&files)->value_name("FILE")->multitoken()->required(), "scenario (.yaml) or game (.nfg) files")
         ("quiet,q", po::bool_switch(&quiet), "print only problems");
     po::positional_options_description positional;
     positional.add("files", -1);
@@ -25,14 +25,14 @@ int run_validate(const Args& args) {
         args, "validate", "triad validate FILE...",
         "Loads each scenario exactly as 'triad solve' would: the YAML, its keys and types, the\n"
         "players and their actions, every driver and its parameters (names, bounds, finite\n"
-        "values), and builds the stage game. The first problem in each file is reported as\n"
-        "FILE:LINE:COLUMN with what was expected and, for a misspelt name, the closest valid\n"
-        "one; every file is checked. The exit code is 1 if any file has a problem. Nothing is\n"
-        "written.\n\n"
-        "Example:\n  triad validate scenarios/*.yaml\n",
+        "values), and builds the stage game; then the sections later commands read (selection,\n"
+        "timeline, uncertainty, predictions). Checking a file stops at its first problem, which is\n"
+        "reported as FILE:LINE:COLUMN with what was expected and, for a misspelt name, the closest\n"
+        "valid one; every file given is checked, so one run reports one problem per bad file. The\n"
+        "exit code is 1 if any file has a problem. Nothing is written.\n\n"
+        "Examples:\n  triad validate scenarios/*.yaml\n  triad validate scenarios/baseline.yaml tests/data/nfg_pd_names.nfg\n",
         options, positional);
     if (!vm) return 0;
-    if (files.empty()) throw UsageError("give at least one file to validate", "validate");
     int failures = 0;
     for (const auto& file : files) {
         try {

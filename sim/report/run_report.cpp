@@ -58,6 +58,21 @@ void json_common(JsonWriter& json, const LoadedGame& loaded, const Timeline& t, 
     json.end_array();
 }
 
+// "us: balanced, russia: china, china: russia": whom each player is aligned with.
+std::string alignments_text(const Game& game, const PeriodRecord& r) {
+    std::string text;
+    for (int i = 0; i < game.player_count() && !r.alignment.empty(); ++i)
+        text += (i ? ", " : "") + game.players[i] + ": " + alignment_label(game, r.alignment[i]);
+    return text;
+}
+
+// Does the critical discount factor tell the reader anything? Not when every period's play is
+// a stage equilibrium (0 throughout): then the column would be a row of zeros.
+bool discount_informative(const RunResult& run) {
+    return std::any_of(run.periods.begin(), run.periods.end(),
+                       [](const PeriodRecord& r) { return !r.critical_discount || *r.critical_discount > 0.0; });
+}
+
 }  // namespace
 
 std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
@@ -65,19 +80,37 @@ std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const 
     const int n = game.player_count();
     std::ostringstream out;
     header_lines(out, loaded, t, run.seed, 1);
+    const bool show_discount = discount_informative(run);
+    if (show_discount)
+        out << "delta*: the discount factor at which grim trigger (Nash reversion) holds the period's\n"
+               "play; 0 for a stage equilibrium, none when no discount factor holds it.\n\n";
+    else
+        out << "Every period's play is a stage equilibrium: it holds without any threat (delta* is 0\n"
+               "throughout), so the table leaves out the delta* column.\n\n";
     std::size_t width = 8;
     for (int i = 0; i < n; ++i) for (const auto& a : game.actions[i]) width = std::max(width, a.size() + 7);
+    std::vector<std::string> alignments;
+    std::size_t alignments_width = std::string("alignments").size();
+    for (const auto& r : run.periods) {
+        alignments.push_back(alignments_text(game, r));
+        alignments_width = std::max(alignments_width, alignments.back().size());
+    }
     out << std::left << std::setw(8) << "period";
     for (int i = 0; i < n; ++i) out << std::setw(static_cast<int>(width)) << game.players[i];
-    out << std::setw(18) << "configuration" << "alignments" << std::string(14, ' ') << "delta*\n";
-    for (const auto& r : run.periods) {
+    out << std::setw(18) << "configuration";
+    if (show_discount) out << std::setw(static_cast<int>(alignments_width + 2)) << "alignments" << "delta*\n";
+    else out << "alignments\n";
+    for (std::size_t k = 0; k < run.periods.size(); ++k) {
+        const PeriodRecord& r = run.periods[k];
         out << std::left << std::setw(8) << format_number(r.time);
         for (int i = 0; i < n; ++i) out << std::setw(static_cast<int>(width)) << action_text(game, r.play[i], i);
         out << std::setw(18) << configuration_label(r);
-        std::string aligned;
-        for (int i = 0; i < n && !r.alignment.empty(); ++i)
-            aligned += (i ? " " : "") + game.players[i].substr(0, 2) + ">" + alignment_label(game, r.alignment[i]).substr(0, 2);
-        out << std::setw(24) << aligned << (r.critical_discount ? printf_number(*r.critical_discount, "%.2f") : std::string("none")) << "\n";
+        if (show_discount)
+            out << std::setw(static_cast<int>(alignments_width + 2)) << alignments[k]
+                << (r.critical_discount ? printf_number(*r.critical_discount, "%.2f") : std::string("none"));
+        else
+            out << alignments[k];  // the last column: no padding after it
+        out << "\n";
     }
     out << std::right << "\n" << run.shifts.size() << " shift" << (run.shifts.size() == 1 ? "" : "s") << "\n";
     for (const auto& s : run.shifts) {

@@ -58,6 +58,14 @@ std::optional<Reading> read(const Game& game, const Equilibrium& eq) {
 
 // --- table ---
 
+// What an equilibrium's heading calls it: the method that found it or, when the method
+// reports what others found (replicator: the pure, support or QRE equilibria, each a rest
+// point of the dynamics labelled by its stability), what it is and which method found it.
+std::string equilibrium_kind(const Equilibrium& eq, const std::string& method) {
+    if (eq.method == method) return eq.method;
+    return method + " rest point, " + (eq.profile ? "pure" : "mixed") + ", found by '" + eq.method + "'";
+}
+
 void table_prediction(std::ostream& out, const Game& game, const Prediction& p) {
     out << "Selected outcome (" << p.rule << ")\n";
     if (!game.has_stances()) {
@@ -96,7 +104,7 @@ void table_equilibria(std::ostream& out, const Game& game, const SolveResult& s)
     for (std::size_t e = 0; e < eqs.size(); ++e) {
         const Equilibrium& eq = eqs[e];
         const auto reading = read(game, eq);
-        out << "\n#" << e + 1 << "  " << eq.method << "  regret " << format_number(eq.regret);
+        out << "\n#" << e + 1 << "  " << equilibrium_kind(eq, s.report.method) << "  regret " << format_number(eq.regret);
         if (!eq.labels.empty()) out << "  [" << join(eq.labels, ", ") << "]";
         if (reading && !reading->configuration.empty()) out << "  " << reading->configuration;
         out << "\n  " << std::left << std::setw(static_cast<int>(name_width)) << "player" << "  "

@@ -51,8 +51,15 @@ std::string render_sustain_table(const SustainReport& r) {
     out << "Grim trigger for the target " << profile_text(game, s.target) << "\n";
     out << "  punishment: " << to_string(s.punishment) << " (" << punishment_description(s.punishment) << ")\n\n";
 
-    const std::vector<std::string> header = {"player", "C", "D", "best deviation", "P", "punishment profile",
-                                             "delta*", "discount", "holds"};
+    // Plain column names; the legend above the table gives the symbols and the formula.
+    out << "  keeping      what the target pays the player per period\n"
+           "  deviating    what its best deviation pays in the period it deviates\n"
+           "  punished     what the punishment pays it per period, for ever after\n"
+           "  needs delta  the least discount factor at which keeping to the target pays:\n"
+           "               delta* = (deviating - keeping) / (deviating - punished); none: no such factor\n"
+           "  has delta    the player's own discount factor\n\n";
+    const std::vector<std::string> header = {"player", "keeping", "deviating", "best deviation", "punished",
+                                             "punishment profile", "needs delta", "has delta", "holds"};
     std::vector<std::vector<std::string>> rows;
     for (int i = 0; i < game.player_count(); ++i) {
         rows.push_back({game.players[i], brief(s.cooperative[i]), brief(s.deviation[i]),
@@ -69,11 +76,10 @@ std::string render_sustain_table(const SustainReport& r) {
     }
     // Names and actions left-aligned, numbers right-aligned.
     const auto print_row = [&](const std::vector<std::string>& row) {
-        out << " ";
         for (std::size_t c = 0; c < row.size(); ++c) {
             const bool text = c == 0 || c == 3 || c == 5 || c == 8;
             const bool last = c + 1 == row.size();  // unpadded: no trailing blanks
-            out << " " << (text ? std::left : std::right) << std::setw(last ? 0 : static_cast<int>(width[c])) << row[c];
+            out << "  " << (text ? std::left : std::right) << std::setw(last ? 0 : static_cast<int>(width[c])) << row[c];
         }
         out << std::right << "\n";
     };

@@ -50,14 +50,30 @@ SolverOptions solver_options(const SolverSpec& spec, const std::vector<std::stri
     return values;
 }
 
+namespace {
+
+// The registered methods that accept `players` players: "'pure', 'qre' or 'stable'".
+std::string methods_for(int players) {
+    std::vector<std::string> names;
+    for (const auto& spec : builtin_solvers().all())
+        if (spec->players == 0 || spec->players == players) names.push_back("'" + spec->name + "'");
+    std::string text;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        text += (k == 0 ? "" : k + 1 == names.size() ? " or " : ", ") + names[k];
+    return text;
+}
+
+}  // namespace
+
 SolverReport run_solver(const Game& game, std::string_view method, const SolverOptions& options) {
     const SolverSpec* spec = builtin_solvers().find(method);
     if (!spec)
         throw InputError({}, "unknown method '" + std::string(method) + "'", suggest(method, builtin_solvers().names()));
     if (spec->players != 0 && game.player_count() != spec->players)
         throw InputError({}, "method '" + spec->name + "' works on " + std::to_string(spec->players) +
-                                 "-player games; this one has " + std::to_string(game.player_count()),
-                         "use 'pure', 'qre' or 'stable' for N players");
+                                 "-player games; this one has " + std::to_string(game.player_count()) + " players",
+                         "use " + methods_for(game.player_count()) + " for a game of " +
+                             std::to_string(game.player_count()) + " players");
     SolverReport report = spec->solve(game, options);
     report.method = spec->name;
     const double tolerance = payoff_tolerance(game);

@@ -7,6 +7,8 @@
 #include <boost/random/sobol.hpp>
 
 #include <bit>
+#include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -56,6 +58,80 @@ constexpr double unit_interval(std::uint64_t bits) {
 // exactly `upper` at t = 1, is monotone in t, and never overflows for finite bounds (the
 // naive formula does when upper - lower exceeds the largest double, and then yields NaN).
 double scale(const Axis& axis, double t) { return std::lerp(axis.lower, axis.upper, t); }
+
+// ---- Grid values as the decimals they stand for ------------------------------------------
+//
+// lerp(0, 0.3, 1/6) is 0.049999999999999996: 0.3 and 1/6 are both rounded before they meet.
+// A user who typed 0:0.3:7 meant 0.05, so a grid value is computed as an exact fraction of
+// integers from the bounds' decimal digits and rounded once, by a single division.
+
+// Doubles hold every integer of magnitude up to 2^53 exactly.
+constexpr std::int64_t exact_integer_limit = std::int64_t{1} << 53;
+
+// digits x 10^exponent: the shortest decimal that reads back to a double (0.3 -> 3, -1).
+struct Decimal {
+    std::int64_t digits = 0;
+    int exponent = 0;
+};
+
+Decimal shortest_decimal(double value) {
+    char text[40];
+    const char* const end = std::to_chars(text, text + sizeof text, value, std::chars_format::scientific).ptr;
+    const char* p = text;
+    const bool negative = *p == '-';
+    if (negative) ++p;
+    Decimal out;
+    int fraction_digits = 0;
+    bool in_fraction = false;
+    for (; p < end && *p != 'e'; ++p) {
+        if (*p == '.') {
+            in_fraction = true;
+            continue;
+        }
+        out.digits = out.digits * 10 + (*p - '0');  // at most 17 digits: no overflow
+        if (in_fraction) ++fraction_digits;
+    }
+    int exponent = 0;
+    if (p < end) {  // "e+05", "e-07": from_chars takes no '+'
+        p += p + 1 < end && p[1] == '+' ? 2 : 1;
+        std::from_chars(p, end, exponent);
+    }
+    out.exponent = exponent - fraction_digits;
+    if (negative) out.digits = -out.digits;
+    return out;
+}
+
+// value x 10^power (power >= 0), or nullopt once the result would leave the exact integers.
+std::optional<std::int64_t> times_power_of_ten(std::int64_t value, int power) {
+    if (value > exact_integer_limit || value < -exact_integer_limit) return std::nullopt;
+    for (int i = 0; i < power; ++i) {
+        if (value > exact_integer_limit / 10 || value < -exact_integer_limit / 10) return std::nullopt;
+        value *= 10;
+    }
+    return value;
+}
+
+// An axis of n values as integers: value k = (lower (n-1-k) + upper k) x scale / denominator,
+// with lower and upper the bounds' digits on a common power of ten. Every product and sum
+// that forms a numerator stays within the exact integers, so the division rounds only once.
+struct DecimalGrid {
+    std::int64_t lower = 0, upper = 0, scale = 1, denominator = 1;
+};
+
+std::optional<DecimalGrid> decimal_grid(const Axis& axis) {
+    const Decimal lower = shortest_decimal(axis.lower), upper = shortest_decimal(axis.upper);
+    const int exponent = std::min(lower.exponent, upper.exponent);
+    const auto lower_digits = times_power_of_ten(lower.digits, lower.exponent - exponent);
+    const auto upper_digits = times_power_of_ten(upper.digits, upper.exponent - exponent);
+    const auto scale = times_power_of_ten(1, std::max(exponent, 0));
+    const auto steps = static_cast<std::int64_t>(axis.count - 1);
+    const auto denominator = times_power_of_ten(steps, std::max(-exponent, 0));
+    if (!lower_digits || !upper_digits || !scale || !denominator || steps < 1) return std::nullopt;
+    // |lower (n-1-k) + upper k| <= max(|lower|, |upper|) (n-1), and that times the scale.
+    const std::int64_t largest = std::max(std::abs(*lower_digits), std::abs(*upper_digits));
+    if (largest > exact_integer_limit / steps / *scale) return std::nullopt;
+    return DecimalGrid{*lower_digits, *upper_digits, *scale, *denominator};
+}
 
 // Sampled designs draw from [lower, upper): rounding in the scaling can land exactly on
 // `upper` (or on a stratum's upper edge), so step back to the largest value below it.
@@ -261,6 +337,16 @@ Axis parse_axis(std::string_view text, const SourceLocation& where) {
     return axis;
 }
 
+double grid_value(const Axis& axis, std::size_t k) {
+    if (axis.count <= 1) return axis.lower;
+    if (const auto grid = decimal_grid(axis)) {
+        const auto steps = static_cast<std::int64_t>(axis.count - 1), i = static_cast<std::int64_t>(k);
+        const std::int64_t numerator = (grid->lower * (steps - i) + grid->upper * i) * grid->scale;
+        return static_cast<double>(numerator) / static_cast<double>(grid->denominator);
+    }
+    return scale(axis, static_cast<double>(k) / static_cast<double>(axis.count - 1));
+}
+
 // ---- Sampling ------------------------------------------------------------------------------
 
 DesignSampler::DesignSampler(const Design& design) : design_(design) {
@@ -330,8 +416,7 @@ void DesignSampler::point(std::size_t index, std::span<double> out) const {
                 const Axis& axis = axes[a];
                 const std::size_t k = rest % axis.count;
                 rest /= axis.count;
-                out[a] = axis.count == 1 ? axis.lower
-                                         : scale(axis, static_cast<double>(k) / static_cast<double>(axis.count - 1));
+                out[a] = grid_value(axis, k);
             }
             break;
         }

@@ -325,9 +325,8 @@ std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& 
     std::vector<Boundary> out;
     std::vector<double> point(design.axes.size()), rest(others.axes.size());
     const std::size_t n = std::max<std::size_t>(1, axis.count);
-    auto grid_x = [&](std::size_t i) {
-        return n == 1 ? axis.lower : axis.lower + (axis.upper - axis.lower) * static_cast<double>(i) / static_cast<double>(n - 1);
-    };
+    // The sweep's own grid values, so that the labels either side are those of its rows.
+    auto grid_x = [&](std::size_t i) { return grid_value(axis, i); };
     for (std::size_t k = 0; k < combinations; ++k) {
         if (!others.axes.empty()) design_point(others, k, rest);
         for (std::size_t a = 0, r = 0; a < design.axes.size(); ++a)
@@ -351,6 +350,14 @@ std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& 
         }
     }
     return out;
+}
+
+std::string default_boundary_column(const SweepSpec& spec) {
+    // pure_count, the pure analysis's first column, rarely changes where the outcome does.
+    for (const char* label : {"configuration", "configurations", "final_configuration"})
+        if (std::find(spec.columns.begin(), spec.columns.end(), label) != spec.columns.end()) return label;
+    if (spec.columns.empty()) throw Error("a sweep without columns has no boundary to find");
+    return spec.columns.front();
 }
 
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,

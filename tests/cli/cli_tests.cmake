@@ -94,7 +94,7 @@ triad_cli_test(solve_selected_json 0 "\"selected\": \\{.*\"configuration\": \"st
 triad_cli_test(solve_qre 0 "Logit QRE branch: [0-9]+ points.*reached lambda.*qre +regret" solve ${B} --method qre)
 triad_cli_test(solve_qre_json 0 "\"qre\": \\{.*\"branch\": \\[.*\"lambda\": 0," solve ${B} --method qre --format json)
 triad_cli_test(solve_support_nfg 0 "1 support equilibrium.*strict" solve tests/data/nfg_pd_names.nfg --method support)
-triad_cli_test(solve_support_three 1 "works on 2-player games; this one has 3" solve ${B} --method support)
+triad_cli_test(solve_support_three 1 "works on 2-player games; this one has 3 players; use 'pure', 'qre', 'stable' or 'replicator' for a game of 3 players" solve ${B} --method support)
 triad_cli_test(solve_replicator 0 "asymptotically_stable.*replicator eigenvalues" solve ${B} --method replicator)
 triad_cli_test(solve_stable_option 0 "lambda 5 \\(gauss-seidel" solve ${B} --method stable --option lambda=5)
 triad_cli_test(solve_option_unknown 1 "no option 'lamda'; did you mean 'lambda'" solve ${B} --method stable --option lamda=5)
@@ -212,3 +212,42 @@ triad_cli_test(crisis_bad_side 1 "unknown player 'chna' in crisis 'taiwan'.*did 
 # triad report: a short summary on the terminal and the path of the page it wrote.
 triad_cli_test(report_summary 0 "claims: supported [0-9]+ .*The model supports.*Report: .*report_test\\.html" report tests/data/scenarios/claims.yaml --samples 20 --resolution 4 -o ${CMAKE_CURRENT_BINARY_DIR}/report_test.html)
 triad_cli_test(report_bad_resolution 2 "--resolution must be between 4 and 64" report tests/data/scenarios/claims.yaml --resolution 2)
+
+# Help and errors say what the command line means: positional arguments by name, a missing
+# FILE with an example, --set's effect per command, and examples that run on shipped files.
+triad_cli_test_reject(help_solve_arguments 0 "Arguments:\n  FILE  scenario \\(\\.yaml\\) or Gambit game \\(\\.nfg\\)\n\nOptions:" "--file" solve --help)
+triad_cli_test_reject(help_validate_arguments 0 "Arguments:\n  FILE\\.\\.\\.  scenario" "--files" validate --help)
+triad_cli_test_reject(solve_no_file 2 "triad solve needs a FILE: scenario \\(\\.yaml\\) or Gambit game \\(\\.nfg\\); e\\.g\\. triad solve scenarios/baseline\\.yaml\n" "--file" solve)
+triad_cli_test(sweep_no_file 2 "triad sweep needs a FILE: scenario \\(\\.yaml\\); e\\.g\\. triad sweep scenarios/baseline\\.yaml --param" sweep)
+triad_cli_test(validate_no_file 2 "triad validate needs at least one FILE: .*; e\\.g\\. triad validate scenarios/" validate)
+triad_cli_test(sustain_no_profile_named 2 "the option '--profile' is required" sustain ${PD})
+foreach(command export params run sustain sweep)
+  triad_cli_test_reject(help_${command}_set 0 "-s \\[ --set \\] PATH=VALUE +set a parameter: " "before solving" ${command} --help)
+endforeach()
+triad_cli_test(help_sweep_set_effect 0 "set a parameter: its value at every point" sweep --help)
+triad_cli_test(help_run_set_effect 0 "set a parameter: its value when the timeline" run --help)
+triad_cli_test(help_validate_first_problem 0 "stops at its first problem.*every file given is checked" validate --help)
+triad_cli_test(list_kinds 0 "^triad list KIND shows, for each KIND:\n  drivers  .*\n  solvers  .*\n  rules    " list)
+triad_cli_test(list_kinds_json 2 "name what to list: drivers, solvers, rules" list --format json)
+triad_cli_test(help_list_examples 0 "Usage: triad list \\[KIND\\].*Examples:\n  triad list drivers\n.*Arguments:\n  KIND  " list --help)
+foreach(command solve sustain)
+  triad_cli_test_reject(help_${command}_shipped_nfg 0 "triad ${command} tests/data/nfg_pd_names\\.nfg" "game\\.nfg" ${command} --help)
+endforeach()
+# The examples those helps give, run as written.
+triad_cli_test(solve_support_nfg_csv 0 "equilibrium,method,regret.*\n1,support,0,strict" solve tests/data/nfg_pd_names.nfg --method support --format csv)
+triad_cli_test(help_solve_support_players 0 "'support' takes only 2-player games" solve --help)
+
+# A method that labels what others found says what each equilibrium is.
+triad_cli_test_reject(solve_replicator_label 0 "1 replicator equilibrium\n\n#1  replicator rest point, pure, found by 'pure'  regret 0  \\[strict, asymptotically_stable\\]" "#1  pure" solve ${B} --method replicator)
+
+# Sweeps: the pure analysis's boundary follows the configurations; a column that never
+# changes says so; grid values print as the decimals typed (0.05, not 0.049999999999999996).
+triad_cli_test(sweep_boundary_pure_default 0 "# boundary: ambition.a.china.russia of configurations,.*\nfrom,to,lower,upper,boundary\nstable_marriage,unit_veto,2\\.[0-9]+" sweep ${B} --param ambition.a.china.russia=0:4:5 --analysis pure --boundary ambition.a.china.russia)
+triad_cli_test(sweep_boundary_none 0 "from,to,lower,upper,boundary\n.*no boundary: configurations is the same at all 3 grid values of ambition.a.china.russia; --boundary-of follows another column: pure_count" sweep ${B} --param ambition.a.china.russia=0:1:3 --analysis pure --boundary ambition.a.china.russia)
+triad_cli_test_reject(sweep_grid_decimals 0 "\n0,0,1\n1,0\\.05,1\n2,0\\.1,1\n3,0\\.15,1\n4,0\\.2,1\n5,0\\.25,1\n6,0\\.3,1\n" "0\\.0499|0\\.0999|0\\.1999" sweep ${B} --param russia.regime_fear=0:0.3:7 --analysis pure --columns pure_count -q)
+
+# Runs name alignments in full, and show delta* only when it carries information.
+triad_cli_test_reject(run_alignments_in_full 0 "leaves out the delta\\* column.*\nperiod +us +russia +china +configuration +alignments\n1950 .* stable_marriage +us: balanced, russia: china, china: russia\n" "us>ba|0\\.00\n" run ${LAG})
+triad_cli_test(run_discount_explained 0 "delta\\*: the discount factor at which grim trigger.*alignments +delta\\*\n2025 .*us: balanced, russia: balanced, china: balanced +none\n" run scenarios/essays/katz.yaml)
+# Sustain's columns in words, the symbols in a legend.
+triad_cli_test(sustain_plain_header 0 "needs delta  the least discount factor.*\n  player +keeping +deviating +best deviation +punished +punishment profile +needs delta +has delta +holds\n  row +3 +5 +defect" sustain ${PD} --profile row=cooperate,col=cooperate)

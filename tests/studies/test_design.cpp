@@ -120,6 +120,40 @@ TEST_CASE("a grid runs like nested loops, first axis slowest, ends exact", "[des
     CHECK(design.describe() == "grid 3 x 2 = 6 points over x [0, 1], y [10, 20]");
 }
 
+// The values a user means by LO:HI:N are the decimals LO + (HI - LO) k / (N - 1); as doubles,
+// the nearest ones, i.e. the literals written below (0.05 is the double nearest 0.05).
+TEST_CASE("grid values are the decimals the bounds imply", "[design]") {
+    const auto values = [](double lower, double upper, std::size_t count) {
+        std::vector<double> out;
+        for (std::size_t k = 0; k < count; ++k) out.push_back(grid_value(axis("x", lower, upper, count), k));
+        return out;
+    };
+    // Interpolating in binary gives 0.049999999999999996, 0.09999999999999999, 0.19999999999999998.
+    CHECK(values(0.0, 0.3, 7) == std::vector<double>{0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3});
+    CHECK(values(0.1, 0.7, 7) == std::vector<double>{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7});
+    CHECK(values(-1.0, 1.0, 5) == std::vector<double>{-1.0, -0.5, 0.0, 0.5, 1.0});
+    CHECK(values(0.0, 1e-6, 11)[3] == 3e-7);
+    CHECK(values(2.5, 1200.0, 3) == std::vector<double>{2.5, 601.25, 1200.0});
+    // A value that is no short decimal is the double nearest the exact fraction.
+    CHECK(values(0.0, 1.0, 4)[1] == 1.0 / 3.0);
+    CHECK(values(2.0, 5.0, 1) == std::vector<double>{2.0});
+    SECTION("the grid's points are these values") {
+        Design design;
+        design.axes = {axis("x", 0.0, 0.3, 7)};
+        CHECK(one_point(design, 1) == std::vector<double>{0.05});
+    }
+    SECTION("long digits fall back to interpolation, ends still exact and values increasing") {
+        for (const auto& [lower, upper] : {std::pair{-1e308, 1e308}, std::pair{0.1234567890123456, 0.9876543210987654},
+                                           std::pair{0.0, 0.3}}) {
+            const std::vector<double> v = values(lower, upper, 1001);
+            CHECK(v.front() == lower);
+            CHECK(v.back() == upper);
+            CHECK(std::is_sorted(v.begin(), v.end()));
+            CHECK(std::adjacent_find(v.begin(), v.end()) == v.end());
+        }
+    }
+}
+
 TEST_CASE("design descriptions", "[design]") {
     Design grid;
     grid.axes = {axis("russia.regime_fear", 0, 3, 31), axis("ambition.a.china.russia", 0, 3, 31)};

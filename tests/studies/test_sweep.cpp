@@ -129,6 +129,22 @@ TEST_CASE("a boundary found by bisection lies where a fine grid puts it", "[swee
     }
 }
 
+TEST_CASE("a boundary search follows the outcome's configuration by default", "[sweep]") {
+    Design coarse;
+    coarse.axes = {parse_axis("ambition.a.china.russia=0:4:5")};
+    // pure_count comes first in the pure analysis but is 1 all along this axis, where the
+    // configuration of the one equilibrium flips (the test above): the default must see that.
+    const SweepSpec pure = make_sweep(baseline(), coarse, SweepAnalysis::pure, {});
+    REQUIRE(pure.columns.front() == "pure_count");
+    CHECK(default_boundary_column(pure) == "configurations");
+    CHECK(find_boundaries(baseline(), pure, 0, "pure_count", 1e-3).empty());
+    CHECK(find_boundaries(baseline(), pure, 0, default_boundary_column(pure), 1e-3).size() == 1);
+    CHECK(default_boundary_column(make_sweep(baseline(), coarse, SweepAnalysis::stage, {})) == "configuration");
+    // Without a configuration among the chosen columns, the first one.
+    CHECK(default_boundary_column(make_sweep(baseline(), coarse, SweepAnalysis::pure, {"russia_alignments", "pure_count"})) ==
+          "russia_alignments");
+}
+
 TEST_CASE("sweep specifications are checked", "[sweep]") {
     Design d = grid(2, 2);
     d.axes[0].path = "russia.regime_fer";

@@ -31,6 +31,13 @@ struct Axis {
     std::size_t count = 0;
 };
 
+// Value k (0 <= k < count) of a grid axis: lower + (upper - lower) * k / (count - 1), both
+// ends exact. The bounds are taken as the decimals they print as, and the value is the double
+// nearest that exact decimal fraction, so 0:0.3:7 gives 0.05, not 0.049999999999999996
+// (floating-point interpolation's answer). Bounds whose digits are too long for exact integer
+// arithmetic (beyond 2^53 after scaling) fall back to std::lerp. A single value is `lower`.
+[[nodiscard]] double grid_value(const Axis& axis, std::size_t k);
+
 enum class DesignKind { grid, uniform, latin_hypercube, sobol };
 
 // "grid", "uniform", "lhs", "sobol".

@@ -116,6 +116,12 @@ struct Boundary {
 [[nodiscard]] std::vector<Boundary> find_boundaries(const StageModel& model, const SweepSpec& spec, std::size_t axis,
                                                     const std::string& column, double tolerance);
 
+// The column whose change a boundary search follows when none is named: the outcome's label
+// where the analysis has one among spec.columns (stage: configuration; pure: configurations,
+// the set of its equilibria's configurations; timeline: final_configuration), else the first
+// column (pure_count for the pure analysis of a game that is not a stance triangle).
+[[nodiscard]] std::string default_boundary_column(const SweepSpec& spec);
+
 // The sub-range [first, last) of shard k (0-based) of n over `size` points.
 [[nodiscard]] std::pair<std::size_t, std::size_t> shard_range(std::size_t size, int k, int n);
 

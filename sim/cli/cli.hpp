@@ -7,6 +7,7 @@
 #include "triad/core/game.hpp"
 #include "triad/scenario/loaded_game.hpp"
 #include "triad/scenario/model.hpp"
+#include "triad/studies/region_sample.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -61,5 +62,14 @@ void emit(const std::string& text, const std::string& output_path);
 
 // Options every game command shares.
 void add_set_option(po::options_description& options);
+
+// The sampling options of the commands that evaluate claims (compare, report): --samples,
+// --seed, --no-uncertainty, read into SamplingOptions with their ranges checked.
+struct SamplingArgs {
+    long long samples = 400, seed = 1;
+    bool no_uncertainty = false;
+};
+void add_sampling_options(po::options_description& options, SamplingArgs& args);
+[[nodiscard]] SamplingOptions sampling_of(const SamplingArgs& args, const std::string& command);
 
 }  // namespace triad::cli

@@ -142,6 +142,25 @@ void add_set_option(po::options_description& options) {
     add_set_option(options, "its value in the stage game, before solving");
 }
 
+void add_sampling_options(po::options_description& options, SamplingArgs& args) {
+    options.add_options()
+        ("samples,n", po::value(&args.samples)->default_value(args.samples),
+         "draws per region (and per arm: cause present, absent) of the values a claim does not fix; 400 keeps every 95% interval within +-5 points")
+        ("seed", po::value(&args.seed)->default_value(args.seed), "seed of the draws (Latin hypercube): the same seed, the same figures")
+        ("no-uncertainty", po::bool_switch(&args.no_uncertainty),
+         "hold every value a claim does not fix at the scenario's own (a grid over the region, as before uncertainty existed)");
+}
+
+SamplingOptions sampling_of(const SamplingArgs& args, const std::string& command) {
+    if (args.samples < 2 || args.samples > 1000000) throw UsageError("--samples must be between 2 and 1000000", command);
+    if (args.seed < 0) throw UsageError("--seed must be a whole number >= 0", command);
+    SamplingOptions sampling;
+    sampling.samples = static_cast<std::size_t>(args.samples);
+    sampling.seed = static_cast<std::uint64_t>(args.seed);
+    sampling.uncertainty = !args.no_uncertainty;
+    return sampling;
+}
+
 void emit(const std::string& text, const std::string& output_path) {
     if (output_path.empty() || output_path == "-") {
         std::cout << text;

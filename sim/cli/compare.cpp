@@ -55,19 +55,15 @@ int run_compare(const Args& args) {
     po::options_description options("Options");
     std::vector<std::string> inputs;
     std::string format_text, output;
-    bool strict = false, no_uncertainty = false;
+    bool strict = false;
     int threads = 0;
-    SamplingOptions sampling;
-    long long samples = static_cast<long long>(sampling.samples), seed = static_cast<long long>(sampling.seed);
+    SamplingArgs sampling_args;
     options.add_options()
         ("inputs", po::value(&inputs)->value_name("FILE")->multitoken(), "scenario files or folders (default: scenarios)")
         ("format,f", po::value(&format_text)->default_value("table"), "table, markdown, json or csv")
-        ("output,o", po::value(&output), "write to this file (atomically) instead of standard output")
-        ("samples,n", po::value(&samples)->default_value(samples),
-         "draws per region (and per arm: cause present, absent) of the values a claim does not fix; 400 keeps every 95% interval within +-5 points")
-        ("seed", po::value(&seed)->default_value(seed), "seed of the draws (Latin hypercube): the same seed, the same figures")
-        ("no-uncertainty", po::bool_switch(&no_uncertainty),
-         "hold every value a claim does not fix at the scenario's own (a grid over the region, as before uncertainty existed)")
+        ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
+    add_sampling_options(options, sampling_args);
+    options.add_options()
         ("strict", po::bool_switch(&strict), "exit 1 if a must_hold claim's outcome does not hold (partly or fails)")
         ("threads,j", po::value(&threads), "worker threads (default: all cores)");
     po::positional_options_description positional;
@@ -79,11 +75,7 @@ int run_compare(const Args& args) {
     if (std::find(formats.begin(), formats.end(), format_text) == formats.end())
         throw UsageError("unknown format '" + format_text + "'; " + suggest(format_text, formats), "compare");
     if (inputs.empty()) inputs = {"scenarios"};
-    if (samples < 2 || samples > 1000000) throw UsageError("--samples must be between 2 and 1000000", "compare");
-    if (seed < 0) throw UsageError("--seed must be a whole number >= 0", "compare");
-    sampling.samples = static_cast<std::size_t>(samples);
-    sampling.seed = static_cast<std::uint64_t>(seed);
-    sampling.uncertainty = !no_uncertainty;
+    const SamplingOptions sampling = sampling_of(sampling_args, "compare");
     const int workers = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const bool csv = format_text == "csv";  // csv lists the claims only
     const Comparison comparison = compare_scenarios(scenario_files(inputs), workers, !csv, sampling);

@@ -37,18 +37,15 @@ int run_report(const Args& args) {
     po::options_description options("Options");
     std::vector<std::string> inputs;
     std::string output = "report.html";
-    bool no_uncertainty = false;
     int threads = 0;
-    SamplingOptions sampling;
+    SamplingArgs sampling_args;
     FigureOptions figure_options;
-    long long samples = static_cast<long long>(sampling.samples), seed = static_cast<long long>(sampling.seed);
     long long resolution = static_cast<long long>(figure_options.resolution);
     options.add_options()
         ("inputs", po::value(&inputs)->multitoken()->value_name("FILE"), "scenario files or folders (default: scenarios)")
-        ("output,o", po::value(&output)->default_value(output), "the HTML file to write (atomically)")
-        ("samples,n", po::value(&samples)->default_value(samples), "draws per region and arm, as for 'triad compare'")
-        ("seed", po::value(&seed)->default_value(seed), "seed of the draws: the same seed, the same report")
-        ("no-uncertainty", po::bool_switch(&no_uncertainty), "hold every value a claim does not fix at the scenario's own")
+        ("output,o", po::value(&output)->default_value(output), "the HTML file to write (atomically)");
+    add_sampling_options(options, sampling_args);
+    options.add_options()
         ("resolution", po::value(&resolution)->default_value(resolution), "cells per axis of each phase map (4 to 64)")
         ("threads,j", po::value(&threads), "worker threads (default: all cores; the report is the same for any count)");
     po::positional_options_description positional;
@@ -57,12 +54,8 @@ int run_report(const Args& args) {
                                   positional);
     if (!vm) return 0;
     if (inputs.empty()) inputs = {"scenarios"};
-    if (samples < 2 || samples > 1000000) throw UsageError("--samples must be between 2 and 1000000", "report");
-    if (seed < 0) throw UsageError("--seed must be a whole number >= 0", "report");
+    const SamplingOptions sampling = sampling_of(sampling_args, "report");
     if (resolution < 4 || resolution > 64) throw UsageError("--resolution must be between 4 and 64", "report");
-    sampling.samples = static_cast<std::size_t>(samples);
-    sampling.seed = static_cast<std::uint64_t>(seed);
-    sampling.uncertainty = !no_uncertainty;
     const int workers = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const Comparison comparison = compare_scenarios(scenario_files(inputs), workers, true, sampling);
     figure_options.resolution = static_cast<std::size_t>(resolution);

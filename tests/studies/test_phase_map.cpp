@@ -78,3 +78,17 @@ TEST_CASE("a disagreement's map says who is right in each cell", "[phase_map]") 
     CHECK(map.verdicts[0] == 2);       // e = 0: Russia backs China, the second claim is right
     CHECK(map.verdicts[nx - 1] == 1);  // e = 3: it abstains, the first is right
 }
+
+TEST_CASE("a claim that fixes nothing, in a scenario without uncertainty, is one cell at the scenario's own point", "[phase_map]") {
+    const StageModel model = crisis_with_claims(R"(  - id: as-written
+    author: A
+    claim: As written, Russia stays out.
+    expect: {russia.backs: abstain}
+)");
+    const PhaseMap map = claim_phase_map(model, read_claims(model).front(), 5, 1);
+    CHECK(map.axes.empty());
+    REQUIRE(map.labels.size() == 1);
+    CHECK(map.labels[0] == "abstain");  // e = 1.5 > l = 1 (scenarios/README.md, "Crises")
+    CHECK(map.verdicts[0] == 1);
+    CHECK(map.boxes.empty());
+}

@@ -97,8 +97,10 @@ public:
     [[nodiscard]] std::string evaluate_column(std::span<const double> point, const std::string& column);
 
 private:
-    const StageModel& base_;
-    const SweepSpec& spec_;
+    // Held by value: an evaluator outlives the arguments it was built from (a temporary spec,
+    // a model copy that goes out of scope), and copies of a model share its immutable parts.
+    StageModel base_;
+    SweepSpec spec_;
     StageModel model_;
     std::optional<Timeline> timeline_;
     bool wants_paths_ = false;     // some column is a label path (built only then)

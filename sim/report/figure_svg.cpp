@@ -14,7 +14,7 @@ namespace triad {
 namespace {
 
 // Where the plot sits inside its figure, in SVG units.
-constexpr double kLeft = 70.0, kTop = 12.0, kWidth = 360.0, kHeight = 270.0, kStrip = 40.0, kLegendGap = 24.0;
+constexpr double kLeft = 70.0, kTop = 12.0, kWidth = 360.0, kHeight = 270.0, kStrip = 40.0;
 
 // Cell k of an axis with `count` values covers [value_k - step/2, value_k + step/2].
 struct Scale {
@@ -192,7 +192,6 @@ std::string phase_map_svg(const PhaseMap& map, const std::map<std::string, std::
         out << "</text>";
     }
     out << "</g></svg>";
-    (void)kLegendGap;
     return out.str();
 }
 

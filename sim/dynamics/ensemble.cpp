@@ -16,12 +16,15 @@ Ensemble summarize_runs(const Timeline& timeline, const std::vector<RunResult>& 
     std::map<std::tuple<std::string, std::string, std::string>, ShiftSpread> spreads;
     for (const auto& run : runs)
         for (const auto& s : run.shifts) {
-            ShiftSpread& d = spreads[{s.what, s.from, s.to}];
+            // Keyed by the subject's text, so that the order is the one the reports have always had.
+            ShiftSpread& d = spreads[{to_string(s.what), s.from, s.to}];
+            if (d.dates.empty()) d.what = s.what;
             d.dates[s.time] += 1;
             if (d.causes.empty()) d.causes = s.causes;
         }
     for (auto& [key, d] : spreads) {
-        std::tie(d.what, d.from, d.to) = key;
+        d.from = std::get<1>(key);
+        d.to = std::get<2>(key);
         double sum = 0.0;
         for (const auto& [time, c] : d.dates) d.count += c, sum += time * c;
         d.share = d.count * share;

@@ -3,6 +3,10 @@
 
 namespace triad {
 
+std::string to_string(const ShiftSubject& what) {
+    return what.kind == ShiftSubject::Kind::configuration ? std::string("configuration") : what.player_name + " alignment";
+}
+
 std::string configuration_label(const PeriodRecord& r) {
     return r.triangle ? std::string(to_string(r.triangle->configuration)) : std::string("-");
 }

@@ -10,7 +10,7 @@
 
 namespace triad {
 
-std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold, const std::string& what) {
+std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold, const ShiftSubject& what) {
     std::vector<ShiftEvent> shifts;
     if (labels.empty()) return shifts;
     std::string established = labels.front();

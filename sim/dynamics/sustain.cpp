@@ -70,27 +70,9 @@ void punish_by_minmax(const Game& game, double tolerance, SustainResult& result)
     }
 }
 
-}  // namespace
-
-SustainResult sustain(const Game& game, std::size_t target, Punishment punishment, double tolerance) {
-    if (target >= game.space.size())
-        throw Error("sustain: profile " + std::to_string(target) + " is outside the game's " +
-                    std::to_string(game.space.size()) + " profiles");
-    if (!std::isfinite(tolerance) || tolerance < 0.0)
-        throw Error("sustain: the payoff tolerance must be a finite non-negative number");
-    const int n = game.player_count();
-    SustainResult result;
-    result.target = target;
-    result.punishment = punishment;
-    result.cooperative.assign(n, 0.0);
-    result.deviation.assign(n, 0.0);
-    result.punished.assign(n, 0.0);
-    result.best_deviation.assign(n, 0);
-    result.critical.assign(n, std::nullopt);
-    result.punishment_profile.assign(n, std::nullopt);
-
-    // C_i and D_i. The target's own action wins ties, so a "best deviation" always gains.
-    for (int i = 0; i < n; ++i) {
+// C_i and D_i. The target's own action wins ties, so a "best deviation" always gains.
+void cooperation_and_deviation(const Game& game, std::size_t target, double tolerance, SustainResult& result) {
+    for (int i = 0; i < game.player_count(); ++i) {
         const int own = game.space.action_of(target, i);
         result.cooperative[i] = payoff(game, i, target);
         result.deviation[i] = result.cooperative[i];
@@ -103,8 +85,27 @@ SustainResult sustain(const Game& game, std::size_t target, Punishment punishmen
             }
         }
     }
+}
 
-    // P_i.
+// The notes on a pure minmax punishment: its limits, and who it does not hold credibly.
+void note_minmax(const Game& game, double tolerance, SustainResult& result) {
+    result.notes.push_back(
+        "pure minmax: the punishers use pure actions only; mixing can hold a player lower in some games "
+        "(e.g. matching pennies), which would only lower the critical discount factors");
+    std::vector<std::string> not_credible;
+    for (int i = 0; i < game.player_count(); ++i)
+        if (pure_regret(game, *result.punishment_profile[i]) > tolerance) not_credible.push_back(game.players[i]);
+    if (!not_credible.empty()) {
+        std::string names;
+        for (const auto& name : not_credible) names += (names.empty() ? "" : ", ") + name;
+        result.notes.push_back("the punishment of " + names +
+                               " is not a stage equilibrium: some punisher would gain by stopping, so grim "
+                               "trigger is a Nash but not necessarily a subgame-perfect equilibrium here");
+    }
+}
+
+// P_i: Nash reversion, or the pure minmax when asked or when there is no pure equilibrium.
+void punish(const Game& game, Punishment punishment, double tolerance, SustainResult& result) {
     if (punishment == Punishment::nash) {
         const auto equilibria = pure_equilibria(game, tolerance);
         if (equilibria.empty()) {
@@ -117,23 +118,13 @@ SustainResult sustain(const Game& game, std::size_t target, Punishment punishmen
     }
     if (result.punishment == Punishment::minmax) {
         punish_by_minmax(game, tolerance, result);
-        result.notes.push_back(
-            "pure minmax: the punishers use pure actions only; mixing can hold a player lower in some games "
-            "(e.g. matching pennies), which would only lower the critical discount factors");
-        std::vector<std::string> not_credible;
-        for (int i = 0; i < n; ++i)
-            if (pure_regret(game, *result.punishment_profile[i]) > tolerance) not_credible.push_back(game.players[i]);
-        if (!not_credible.empty()) {
-            std::string names;
-            for (const auto& name : not_credible) names += (names.empty() ? "" : ", ") + name;
-            result.notes.push_back("the punishment of " + names +
-                                   " is not a stage equilibrium: some punisher would gain by stopping, so grim "
-                                   "trigger is a Nash but not necessarily a subgame-perfect equilibrium here");
-        }
+        note_minmax(game, tolerance, result);
     }
+}
 
-    // delta*_i, judged with the tolerance so that no division is by (near) zero.
-    for (int i = 0; i < n; ++i) {
+// delta*_i, judged with the tolerance so that no division is by (near) zero.
+void critical_discounts(const Game& game, double tolerance, SustainResult& result) {
+    for (int i = 0; i < game.player_count(); ++i) {
         const double gain = result.deviation[i] - result.cooperative[i];
         const double margin = result.cooperative[i] - result.punished[i];
         if (margin < -tolerance) {
@@ -158,6 +149,29 @@ SustainResult sustain(const Game& game, std::size_t target, Punishment punishmen
         // Here D_i - P_i = gain + margin > 0, and the ratio lies in (0, 1).
         result.critical[i] = std::clamp(gain / (gain + margin), 0.0, 1.0);
     }
+}
+
+}  // namespace
+
+SustainResult sustain(const Game& game, std::size_t target, Punishment punishment, double tolerance) {
+    if (target >= game.space.size())
+        throw Error("sustain: profile " + std::to_string(target) + " is outside the game's " +
+                    std::to_string(game.space.size()) + " profiles");
+    if (!std::isfinite(tolerance) || tolerance < 0.0)
+        throw Error("sustain: the payoff tolerance must be a finite non-negative number");
+    const int n = game.player_count();
+    SustainResult result;
+    result.target = target;
+    result.punishment = punishment;
+    result.cooperative.assign(n, 0.0);
+    result.deviation.assign(n, 0.0);
+    result.punished.assign(n, 0.0);
+    result.best_deviation.assign(n, 0);
+    result.critical.assign(n, std::nullopt);
+    result.punishment_profile.assign(n, std::nullopt);
+    cooperation_and_deviation(game, target, tolerance, result);
+    punish(game, punishment, tolerance, result);
+    critical_discounts(game, tolerance, result);
     result.required = result.feasible ? 0.0 : 1.0;
     for (const auto& c : result.critical)
         if (c) result.required = std::max(result.required, *c);

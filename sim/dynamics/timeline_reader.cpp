@@ -145,6 +145,158 @@ std::vector<std::vector<char>> allowed_actions(const Game& game, const std::vect
 
 using detail::allowed_actions;
 
+namespace {
+
+// `start`, `end` and `step`, and the period count they give.
+void read_dates(const TreeNode& node, Timeline& t) {
+    const TreeNode* start = node.find("start");
+    const TreeNode* end = node.find("end");
+    if (!start || !end) throw InputError(node.where, "a timeline needs 'start' and 'end' (e.g. years)");
+    t.start = start->as_number("timeline start");
+    t.end = end->as_number("timeline end");
+    if (t.end < t.start)
+        throw InputError(end->where, "the timeline ends (" + format_number(t.end) + ") before it starts (" +
+                                         format_number(t.start) + ")");
+    if (const TreeNode* step = node.find("step")) {
+        t.step = step->as_number("timeline step");
+        if (t.step <= 0.0) throw InputError(step->where, "the timeline step must be positive");
+    }
+    if (t.periods() > 100000) throw InputError(node.where, "the timeline has " + std::to_string(t.periods()) + " periods; at most 100000");
+}
+
+// `min_hold`, `seed`, `runs` and `updates`.
+void read_run_settings(const TreeNode& node, Timeline& t) {
+    if (const TreeNode* h = node.find("min_hold")) {
+        const long long v = h->as_integer("min_hold");
+        if (v < 1) throw InputError(h->where, "min_hold must be at least 1 period");
+        t.min_hold = static_cast<int>(v);
+    }
+    if (const TreeNode* s = node.find("seed")) {
+        const long long v = s->as_integer("seed");
+        if (v < 0) throw InputError(s->where, "the seed must be a non-negative whole number");
+        t.seed = static_cast<std::uint64_t>(v);
+    }
+    if (const TreeNode* r = node.find("runs")) {
+        const long long v = r->as_integer("runs");
+        if (v < 1 || v > 1000000) throw InputError(r->where, "runs must be between 1 and 1000000");
+        t.runs = static_cast<int>(v);
+    }
+    if (const TreeNode* u = node.find("updates")) {
+        static const std::vector<std::string> choices = {"sequential", "simultaneous"};
+        const std::string text = u->as_string("updates");
+        if (std::find(choices.begin(), choices.end(), text) == choices.end())
+            throw InputError(u->where, "unknown updates '" + text + "'", suggest(text, choices));
+        t.sequential = text == "sequential";
+    }
+}
+
+// `initial:`: an action for every player.
+std::vector<int> read_initial(const TreeNode& init, const Game& game) {
+    init.expect_map("initial (PLAYER: ACTION for every player)");
+    std::vector<int> actions(game.player_count(), -1);
+    for (const auto& entry : init.entries) {
+        const int i = player_of(entry, game, "initial");
+        const std::string name = entry.value.as_string("an action");
+        const int a = game.action_index(i, name);
+        if (a < 0) throw InputError(entry.value.where, "unknown action '" + name + "' of " + entry.key, suggest(name, game.actions[i]));
+        actions[i] = a;
+    }
+    for (int i = 0; i < game.player_count(); ++i)
+        if (actions[i] < 0) throw InputError(init.where, "initial names no action for " + game.players[i]);
+    return actions;
+}
+
+// A parameter an event sets, kept to refuse events that set a scheduled parameter.
+struct EventSet {
+    std::size_t entry;
+    std::string path, event;
+    SourceLocation where;
+};
+
+// One item of `events:`: its date (inside the timeline), name, parameter sets, fixes and releases.
+TimelineEvent read_event(const TreeNode& item, const StageModel& model, const Timeline& t, std::vector<EventSet>& event_sets) {
+    item.expect_map("an event");
+    static const std::vector<std::string> event_keys = {"name", "at", "set", "fix", "release", "note"};
+    item.check_keys(event_keys, "an event");
+    TimelineEvent e;
+    e.where = item.where;
+    const TreeNode* at = item.find("at");
+    if (!at) throw InputError(item.where, "an event needs 'at: DATE'");
+    e.at = read_date(*at, "the event's date");
+    e.name = item.find("name") ? item.find("name")->as_string("the event's name") : "event at " + format_number(e.at);
+    if (e.at < t.start || e.at > t.end)
+        throw InputError(at->where, "event '" + e.name + "' at " + format_number(e.at) + " lies outside the timeline " +
+                                        format_number(t.start) + "-" + format_number(t.end));
+    if (const TreeNode* set = item.find("set")) {
+        set->expect_map("set (PATH: VALUE)");
+        for (const auto& s : set->entries) {
+            const double v = s.value.as_number(s.key);
+            for (std::size_t entry : model.parameters().resolve(s.key, s.key_where)) {
+                model.parameters().check_value(entry, v, s.value.where);
+                e.sets.emplace_back(entry, v);
+                event_sets.push_back({entry, s.key, e.name, s.key_where});
+            }
+        }
+    }
+    if (const TreeNode* fix = item.find("fix")) e.fix = read_fixes(*fix, model.game(), "fix");
+    if (const TreeNode* release = item.find("release")) e.release = read_releases(*release, model.game());
+    return e;
+}
+
+// `events:` in date order, with every event's date by name (for step schedules).
+void read_events(const TreeNode& events, const StageModel& model, Timeline& t, std::map<std::string, double>& event_dates,
+                 std::vector<EventSet>& event_sets) {
+    events.expect_sequence("events (a list of {name, at, set, fix, release})");
+    for (const auto& item : events.items) {
+        TimelineEvent e = read_event(item, model, t, event_sets);
+        if (event_dates.count(e.name)) throw InputError(item.where, "two events are named '" + e.name + "'");
+        event_dates[e.name] = e.at;
+        t.events.push_back(std::move(e));
+    }
+    std::stable_sort(t.events.begin(), t.events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+}
+
+// `schedules:`, each checked in every period and against the parameters events set.
+void read_schedules(const TreeNode& schedules, const StageModel& model, Timeline& t,
+                    const std::map<std::string, double>& event_dates, const std::vector<EventSet>& event_sets) {
+    schedules.expect_map("schedules (PATH: SCHEDULE)");
+    schedules.check_unique_keys("schedules");
+    const std::string folder = std::filesystem::path(schedules.where.file).parent_path().string();
+    for (const auto& entry : schedules.entries) {
+        ScheduledParameter s{parse_schedule(entry.key, entry.value, folder, event_dates),
+                             model.parameters().resolve(entry.key, entry.key_where)};
+        // Check every period's value now, so a series out of range fails before any run.
+        for (int k = 0; k < t.periods(); ++k) {
+            const double v = s.schedule.value_at(t.time_of(k));
+            for (std::size_t e : s.entries) model.parameters().check_value(e, v, entry.value.where);
+        }
+        // Schedules are applied every period, before events: an event setting a scheduled
+        // parameter would last one period and then be silently overwritten.
+        for (const auto& set : event_sets)
+            if (std::find(s.entries.begin(), s.entries.end(), set.entry) != s.entries.end())
+                throw InputError(set.where,
+                                 "event '" + set.event + "' sets " + set.path + ", which the schedule for " + entry.key +
+                                     " (line " + std::to_string(entry.key_where.line) + ") drives every period",
+                                 "give the schedule a step at the event instead: {steps: {" + set.event + ": VALUE}}");
+        t.schedules.push_back(std::move(s));
+    }
+}
+
+// A fix that leaves a player no action is an input error, found now rather than in a run.
+void check_fixes(const Timeline& t, const Game& game) {
+    std::vector<StanceFix> fixes;
+    for (const auto& e : t.events) {
+        for (const auto& f : e.fix) fixes.push_back(f);
+        for (const auto& released : e.release)  // not a structured binding: lambdas capture it (clang 14)
+            fixes.erase(std::remove_if(fixes.begin(), fixes.end(),
+                                       [&](const StanceFix& f) { return f.player == released.first && f.toward == released.second; }),
+                        fixes.end());
+        (void)allowed_actions(game, fixes, e.where);
+    }
+}
+
+}  // namespace
+
 Timeline read_timeline(const StageModel& model) {
     const Scenario& scenario = model.scenario();
     const Game& game = model.game();
@@ -156,132 +308,16 @@ Timeline read_timeline(const StageModel& model) {
                                                   "learning", "initial", "schedules", "events"};
     node->check_keys(keys, "timeline");
     Timeline t;
-    const TreeNode* start = node->find("start");
-    const TreeNode* end = node->find("end");
-    if (!start || !end) throw InputError(node->where, "a timeline needs 'start' and 'end' (e.g. years)");
-    t.start = start->as_number("timeline start");
-    t.end = end->as_number("timeline end");
-    if (t.end < t.start)
-        throw InputError(end->where, "the timeline ends (" + format_number(t.end) + ") before it starts (" +
-                                         format_number(t.start) + ")");
-    if (const TreeNode* step = node->find("step")) {
-        t.step = step->as_number("timeline step");
-        if (t.step <= 0.0) throw InputError(step->where, "the timeline step must be positive");
-    }
-    if (t.periods() > 100000) throw InputError(node->where, "the timeline has " + std::to_string(t.periods()) + " periods; at most 100000");
-    if (const TreeNode* h = node->find("min_hold")) {
-        const long long v = h->as_integer("min_hold");
-        if (v < 1) throw InputError(h->where, "min_hold must be at least 1 period");
-        t.min_hold = static_cast<int>(v);
-    }
-    if (const TreeNode* s = node->find("seed")) {
-        const long long v = s->as_integer("seed");
-        if (v < 0) throw InputError(s->where, "the seed must be a non-negative whole number");
-        t.seed = static_cast<std::uint64_t>(v);
-    }
-    if (const TreeNode* r = node->find("runs")) {
-        const long long v = r->as_integer("runs");
-        if (v < 1 || v > 1000000) throw InputError(r->where, "runs must be between 1 and 1000000");
-        t.runs = static_cast<int>(v);
-    }
-    if (const TreeNode* u = node->find("updates")) {
-        static const std::vector<std::string> choices = {"sequential", "simultaneous"};
-        const std::string text = u->as_string("updates");
-        if (std::find(choices.begin(), choices.end(), text) == choices.end())
-            throw InputError(u->where, "unknown updates '" + text + "'", suggest(text, choices));
-        t.sequential = text == "sequential";
-    }
+    read_dates(*node, t);
+    read_run_settings(*node, t);
     t.rules = read_rules(node->find("learning"), game);
-    if (const TreeNode* init = node->find("initial")) {
-        init->expect_map("initial (PLAYER: ACTION for every player)");
-        std::vector<int> actions(game.player_count(), -1);
-        for (const auto& entry : init->entries) {
-            const int i = player_of(entry, game, "initial");
-            const std::string name = entry.value.as_string("an action");
-            const int a = game.action_index(i, name);
-            if (a < 0) throw InputError(entry.value.where, "unknown action '" + name + "' of " + entry.key, suggest(name, game.actions[i]));
-            actions[i] = a;
-        }
-        for (int i = 0; i < game.player_count(); ++i)
-            if (actions[i] < 0) throw InputError(init->where, "initial names no action for " + game.players[i]);
-        t.initial = actions;
-    }
-
+    if (const TreeNode* init = node->find("initial")) t.initial = read_initial(*init, game);
     // Events first: step schedules may refer to them by name.
     std::map<std::string, double> event_dates;
-    struct EventSet {
-        std::size_t entry;
-        std::string path, event;
-        SourceLocation where;
-    };
     std::vector<EventSet> event_sets;  // to refuse events that set a scheduled parameter
-    if (const TreeNode* events = node->find("events")) {
-        events->expect_sequence("events (a list of {name, at, set, fix, release})");
-        for (const auto& item : events->items) {
-            item.expect_map("an event");
-            static const std::vector<std::string> event_keys = {"name", "at", "set", "fix", "release", "note"};
-            item.check_keys(event_keys, "an event");
-            TimelineEvent e;
-            e.where = item.where;
-            const TreeNode* at = item.find("at");
-            if (!at) throw InputError(item.where, "an event needs 'at: DATE'");
-            e.at = read_date(*at, "the event's date");
-            e.name = item.find("name") ? item.find("name")->as_string("the event's name") : "event at " + format_number(e.at);
-            if (e.at < t.start || e.at > t.end)
-                throw InputError(at->where, "event '" + e.name + "' at " + format_number(e.at) + " lies outside the timeline " +
-                                                format_number(t.start) + "-" + format_number(t.end));
-            if (const TreeNode* set = item.find("set")) {
-                set->expect_map("set (PATH: VALUE)");
-                for (const auto& s : set->entries) {
-                    const double v = s.value.as_number(s.key);
-                    for (std::size_t entry : model.parameters().resolve(s.key, s.key_where)) {
-                        model.parameters().check_value(entry, v, s.value.where);
-                        e.sets.emplace_back(entry, v);
-                        event_sets.push_back({entry, s.key, e.name, s.key_where});
-                    }
-                }
-            }
-            if (const TreeNode* fix = item.find("fix")) e.fix = read_fixes(*fix, game, "fix");
-            if (const TreeNode* release = item.find("release")) e.release = read_releases(*release, game);
-            if (event_dates.count(e.name)) throw InputError(item.where, "two events are named '" + e.name + "'");
-            event_dates[e.name] = e.at;
-            t.events.push_back(std::move(e));
-        }
-        std::stable_sort(t.events.begin(), t.events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-    }
-    if (const TreeNode* schedules = node->find("schedules")) {
-        schedules->expect_map("schedules (PATH: SCHEDULE)");
-        schedules->check_unique_keys("schedules");
-        const std::string folder = std::filesystem::path(schedules->where.file).parent_path().string();
-        for (const auto& entry : schedules->entries) {
-            ScheduledParameter s{parse_schedule(entry.key, entry.value, folder, event_dates),
-                                 model.parameters().resolve(entry.key, entry.key_where)};
-            // Check every period's value now, so a series out of range fails before any run.
-            for (int k = 0; k < t.periods(); ++k) {
-                const double v = s.schedule.value_at(t.time_of(k));
-                for (std::size_t e : s.entries) model.parameters().check_value(e, v, entry.value.where);
-            }
-            // Schedules are applied every period, before events: an event setting a scheduled
-            // parameter would last one period and then be silently overwritten.
-            for (const auto& set : event_sets)
-                if (std::find(s.entries.begin(), s.entries.end(), set.entry) != s.entries.end())
-                    throw InputError(set.where,
-                                     "event '" + set.event + "' sets " + set.path + ", which the schedule for " + entry.key +
-                                         " (line " + std::to_string(entry.key_where.line) + ") drives every period",
-                                     "give the schedule a step at the event instead: {steps: {" + set.event + ": VALUE}}");
-            t.schedules.push_back(std::move(s));
-        }
-    }
-    // A fix that leaves a player no action is an input error, found now.
-    std::vector<StanceFix> fixes;
-    for (const auto& e : t.events) {
-        for (const auto& f : e.fix) fixes.push_back(f);
-        for (const auto& released : e.release)  // not a structured binding: lambdas capture it (clang 14)
-            fixes.erase(std::remove_if(fixes.begin(), fixes.end(),
-                                       [&](const StanceFix& f) { return f.player == released.first && f.toward == released.second; }),
-                        fixes.end());
-        (void)allowed_actions(game, fixes, e.where);
-    }
+    if (const TreeNode* events = node->find("events")) read_events(*events, model, t, event_dates, event_sets);
+    if (const TreeNode* schedules = node->find("schedules")) read_schedules(*schedules, model, t, event_dates, event_sets);
+    check_fixes(t, game);
     return t;
 }
 

@@ -104,9 +104,14 @@ std::string expectations_text(const Claim& c) {
     return out;
 }
 
-// "first", "second" or "neither" as the author's name.
-std::string side_name(const Disagreement& d, const std::string& side) {
-    return side == "first" ? d.first.author : side == "second" ? d.second.author : "neither";
+// The side as the author's name, or "neither".
+std::string side_name(const Disagreement& d, Side side) {
+    switch (side) {
+        case Side::first: return d.first.author;
+        case Side::second: return d.second.author;
+        case Side::neither: break;
+    }
+    return "neither";
 }
 
 std::string flips_text(const Disagreement& d) {
@@ -140,7 +145,7 @@ void write_disagreements_json(JsonWriter& json, const std::vector<ComparedPair>&
         json.field("first_share", d.first_share).field("second_share", d.second_share).field("neither_share", d.neither_share);
         json.key("boundary").begin_array();
         for (const auto& b : d.boundaries)
-            json.begin_object().field("parameter", b.path).field("value", b.value).field("below", b.below).field("above", b.above).end_object();
+            json.begin_object().field("parameter", b.path).field("value", b.value).field("below", to_string(b.below)).field("above", to_string(b.above)).end_object();
         json.end_array().field("evidence", d.evidence);
         // Each claim on its own region, as before the shared comparison (notebooks read these).
         json.key("first_interval").begin_array().value(d.first_interval.lower).value(d.first_interval.upper).end_array();

@@ -114,7 +114,7 @@ std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const 
     }
     out << std::right << "\n" << run.shifts.size() << " shift" << (run.shifts.size() == 1 ? "" : "s") << "\n";
     for (const auto& s : run.shifts) {
-        out << "  " << format_number(s.time) << "  " << s.what << ": " << s.from << " -> " << s.to << "  (held "
+        out << "  " << format_number(s.time) << "  " << to_string(s.what) << ": " << s.from << " -> " << s.to << "  (held "
             << s.held << (s.to_end ? "+, to the end" : "") << ")\n";
         for (const auto& c : s.causes) {
             if (c.driver.rfind("event ", 0) == 0) out << "      " << c.mover << "'s move was forced: " << c.driver << " fixed its stance\n";
@@ -184,7 +184,7 @@ std::string render_run_json(const LoadedGame& loaded, const Timeline& t, const R
     json.end_array();
     json.key("shifts").begin_array();
     for (const auto& s : run.shifts) {
-        json.begin_object().field("period", s.period).field("time", s.time).field("what", s.what).field("from", s.from).field("to", s.to);
+        json.begin_object().field("period", s.period).field("time", s.time).field("what", to_string(s.what)).field("from", s.from).field("to", s.to);
         json.field("held", s.held).field("to_end", s.to_end);
         json.key("causes").begin_array();
         for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
@@ -221,7 +221,7 @@ std::string render_run_csv(const LoadedGame& loaded, const Timeline& t, const Ru
         out << "\n";
     }
     for (const auto& s : run.shifts)
-        out << "# shift period=" << s.period << " time=" << format_number(s.time) << " what=" << s.what << " from=" << s.from
+        out << "# shift period=" << s.period << " time=" << format_number(s.time) << " what=" << to_string(s.what) << " from=" << s.from
             << " to=" << s.to << " held=" << s.held << "\n";
     (void)t;
     return out.str();
@@ -241,7 +241,7 @@ std::string render_runs_json(const LoadedGame& loaded, const Timeline& t, const 
     }
     json.end_array().key("shifts").begin_array();
     for (const auto& d : e.shifts) {
-        json.begin_object().field("what", d.what).field("from", d.from).field("to", d.to);
+        json.begin_object().field("what", to_string(d.what)).field("from", d.from).field("to", d.to);
         json.field("runs", d.count).field("share", d.share).field("mean_time", d.mean_time);
         json.key("dates").begin_object();
         for (const auto& [time, c] : d.dates) json.field(format_number(time), c);
@@ -265,7 +265,7 @@ std::string render_runs_table(const LoadedGame& loaded, const Timeline& t, const
     }
     out << "\nshifts (share of runs; dates)\n";
     for (const auto& d : e.shifts) {
-        out << "  " << d.what << ": " << d.from << " -> " << d.to << "  " << printf_number(100.0 * d.share, "%.1f")
+        out << "  " << to_string(d.what) << ": " << d.from << " -> " << d.to << "  " << printf_number(100.0 * d.share, "%.1f")
             << "% of runs, mean date " << printf_number(d.mean_time, "%.1f") << "; dates:";
         for (const auto& [time, c] : d.dates) out << " " << format_number(time) << "x" << c;
         out << "\n";

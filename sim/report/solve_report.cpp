@@ -56,6 +56,10 @@ std::optional<Reading> read(const Game& game, const Equilibrium& eq) {
 }
 
 
+// The QRE solver's report carries its traced branch, shown after the equilibria. Solver names
+// are registry keys; this is the one place the report tests for that one.
+bool traced_qre_branch(std::string_view method) { return method == "qre"; }
+
 // --- table ---
 
 // What an equilibrium's heading calls it: the method that found it or, when the method
@@ -280,19 +284,18 @@ std::string render_solve_table(const SolveResult& s) {
     const auto& r = s.report;
     if (r.stationary) {
         out << "Long-run distribution of logit play, lambda " << format_number(r.stationary->lambda) << " ("
-            << r.stationary->method << ", residual " << format_number(r.stationary->residual) << ")\n";
+            << to_string(r.stationary->method) << ", residual " << format_number(r.stationary->residual) << ")\n";
         if (r.outcome && !r.outcome->configuration.empty())
             out << "  configuration: " << describe_distribution(r.outcome->configuration) << "\n";
         out << "  as noise vanishes, probability of the most likely profile:";
         for (const auto& d : r.concentration) out << "  lambda " << format_number(d.lambda) << ": " << percent(d.probability.maxCoeff());
         out << "\n  stochastically stable profiles (>= 1% of the mass at lambda "
             << format_number(r.concentration.back().lambda) << "):\n";
-    } else if (r.method == "qre") {
+    } else if (traced_qre_branch(r.method)) {
         out << "Logit QRE branch: " << r.branch.size() << " points, " << r.turning_points << " turning points; "
             << r.status << "\n";
     }
-    out << r.equilibria.size() << " " << (r.method == "stable" ? "stable profile" : r.method + " equilibri")
-        << (r.method == "stable" ? (r.equilibria.size() == 1 ? "" : "s") : (r.equilibria.size() == 1 ? "um" : "a")) << "\n";
+    out << r.equilibria.size() << " " << result_noun(r.method, r.equilibria.size()) << "\n";
     for (const auto& n : r.notes) out << "  note: " << n << "\n";
     table_equilibria(out, game, s);
     return out.str();
@@ -342,7 +345,7 @@ std::string render_solve_json(const SolveResult& s) {
     if (!r.status.empty()) json.field("status", r.status);
     if (r.stationary) {
         json.key("stationary").begin_object();
-        json.field("lambda", r.stationary->lambda).field("residual", r.stationary->residual).field("solver", r.stationary->method);
+        json.field("lambda", r.stationary->lambda).field("residual", r.stationary->residual).field("solver", to_string(r.stationary->method));
         if (r.outcome && !r.outcome->configuration.empty()) {
             json.key("configuration");
             json_distribution(json, r.outcome->configuration);
@@ -375,7 +378,7 @@ std::string render_solve_json(const SolveResult& s) {
         }
         json.end_array().end_object();
     }
-    if (s.method == "qre") {
+    if (traced_qre_branch(s.method)) {
         json.key("qre").begin_object();
         json.field("turning_points", r.turning_points);
         json.key("branch").begin_array();

@@ -11,6 +11,49 @@
 
 namespace triad {
 
+std::string_view to_string(SelectionMethod method) {
+    switch (method) {
+        case SelectionMethod::stable: return "stable";
+        case SelectionMethod::qre: return "qre";
+        case SelectionMethod::pure: return "pure";
+    }
+    return "stable";
+}
+
+std::string_view to_string(TieBreak tie_break) {
+    switch (tie_break) {
+        case TieBreak::qre: return "qre";
+        case TieBreak::none: return "none";
+    }
+    return "qre";
+}
+
+namespace {
+
+constexpr SelectionMethod kMethods[] = {SelectionMethod::stable, SelectionMethod::qre, SelectionMethod::pure};
+constexpr TieBreak kTieBreaks[] = {TieBreak::qre, TieBreak::none};
+
+// The value whose name is `text`, among `values` (declaration order).
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_among(const Enum (&values)[N], std::string_view text) {
+    for (Enum v : values)
+        if (to_string(v) == text) return v;
+    return std::nullopt;
+}
+
+// Every name of `values`, for a suggestion.
+template <typename Enum, std::size_t N>
+std::vector<std::string> names_of(const Enum (&values)[N]) {
+    std::vector<std::string> out;
+    for (Enum v : values) out.emplace_back(to_string(v));
+    return out;
+}
+
+}  // namespace
+
+std::optional<SelectionMethod> parse_selection_method(std::string_view text) { return parse_among(kMethods, text); }
+std::optional<TieBreak> parse_tie_break(std::string_view text) { return parse_among(kTieBreaks, text); }
+
 SelectionRule read_selection_rule(const Scenario& scenario) {
     SelectionRule rule;
     const TreeNode* node = scenario.document.find("selection");
@@ -19,20 +62,20 @@ SelectionRule read_selection_rule(const Scenario& scenario) {
     static const std::vector<std::string> keys = {"method", "lambda", "tie_break", "tie_tolerance"};
     node->check_keys(keys, "selection");
     if (const TreeNode* m = node->find("method")) {
-        static const std::vector<std::string> methods = {"stable", "qre", "pure"};
-        rule.method = m->as_string("the selection method");
-        if (std::find(methods.begin(), methods.end(), rule.method) == methods.end())
-            throw InputError(m->where, "unknown selection method '" + rule.method + "'", suggest(rule.method, methods));
+        const std::string text = m->as_string("the selection method");
+        const auto method = parse_selection_method(text);
+        if (!method) throw InputError(m->where, "unknown selection method '" + text + "'", suggest(text, names_of(kMethods)));
+        rule.method = *method;
     }
     if (const TreeNode* l = node->find("lambda")) {
         rule.lambda = l->as_number("selection lambda");
         if (rule.lambda < 0.0) throw InputError(l->where, "selection lambda must be >= 0");
     }
     if (const TreeNode* t = node->find("tie_break")) {
-        static const std::vector<std::string> choices = {"qre", "none"};
-        rule.tie_break = t->as_string("tie_break");
-        if (std::find(choices.begin(), choices.end(), rule.tie_break) == choices.end())
-            throw InputError(t->where, "unknown tie_break '" + rule.tie_break + "'", suggest(rule.tie_break, choices));
+        const std::string text = t->as_string("tie_break");
+        const auto tie_break = parse_tie_break(text);
+        if (!tie_break) throw InputError(t->where, "unknown tie_break '" + text + "'", suggest(text, names_of(kTieBreaks)));
+        rule.tie_break = *tie_break;
     }
     if (const TreeNode* t = node->find("tie_tolerance")) {
         rule.tie_tolerance = t->as_number("tie_tolerance");
@@ -43,9 +86,9 @@ SelectionRule read_selection_rule(const Scenario& scenario) {
 }
 
 std::string describe(const SelectionRule& rule) {
-    std::string out = rule.method;
-    if (rule.method == "stable") out += " (lambda " + format_number(rule.lambda) + ")";
-    if (rule.tie_break == "qre") out += ", ties broken by the QRE limit";
+    std::string out(to_string(rule.method));
+    if (rule.method == SelectionMethod::stable) out += " (lambda " + format_number(rule.lambda) + ")";
+    if (rule.tie_break == TieBreak::qre) out += ", ties broken by the QRE limit";
     return out;
 }
 
@@ -91,7 +134,7 @@ struct Fill {
         for (const auto& [label, p] : d)
             if (p >= best - rule.tie_tolerance) tied.push_back(label);
         std::string chosen = tied.front();
-        if (tied.size() > 1 && rule.tie_break == "qre") {
+        if (tied.size() > 1 && rule.tie_break == TieBreak::qre) {
             const std::map<std::string, double>* q = (this->*tie_source)(index);
             double top = -1.0;
             for (const auto& label : tied) {
@@ -115,20 +158,20 @@ Prediction predict(const Game& game, const SelectionRule& rule) {
     Prediction out;
     out.rule = describe(rule);
     Eigen::VectorXd distribution;
-    std::string method = rule.method;
-    if (method == "pure") {
+    SelectionMethod method = rule.method;
+    if (method == SelectionMethod::pure) {
         const auto eqs = pure_equilibria(game, payoff_tolerance(game));
         if (eqs.empty()) {
             out.notes.push_back("no pure equilibrium: fell back to the stable method");
             out.rule += "; no pure equilibrium, so stable (lambda " + format_number(rule.lambda) + ")";
-            method = "stable";
+            method = SelectionMethod::stable;
         } else {
             distribution = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
             for (const auto& e : eqs) distribution(static_cast<Eigen::Index>(*e.profile)) = 1.0 / static_cast<double>(eqs.size());
         }
     }
-    if (method == "stable") distribution = stationary_distribution(game, rule.lambda).probability;
-    if (method == "qre") distribution = product_distribution(game, trace_qre(game).limit.strategy);
+    if (method == SelectionMethod::stable) distribution = stationary_distribution(game, rule.lambda).probability;
+    if (method == SelectionMethod::qre) distribution = product_distribution(game, trace_qre(game).limit.strategy);
 
     Eigen::Index top = 0;
     distribution.maxCoeff(&top);

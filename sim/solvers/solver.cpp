@@ -65,6 +65,12 @@ std::string methods_for(int players) {
 
 }  // namespace
 
+std::string result_noun(std::string_view method, std::size_t count) {
+    const SolverSpec* spec = builtin_solvers().find(method);
+    if (spec && !spec->result_noun.empty()) return count == 1 ? spec->result_noun : spec->result_noun_plural;
+    return std::string(method) + (count == 1 ? " equilibrium" : " equilibria");
+}
+
 SolverReport run_solver(const Game& game, std::string_view method, const SolverOptions& options) {
     const SolverSpec* spec = builtin_solvers().find(method);
     if (!spec)

@@ -14,6 +14,20 @@
 
 namespace triad {
 
+std::string_view to_string(StationaryMethod method) {
+    switch (method) {
+        case StationaryMethod::gauss_seidel: return "gauss-seidel";
+        case StationaryMethod::sparse_lu: return "sparse-lu";
+    }
+    return "gauss-seidel";
+}
+
+std::optional<StationaryMethod> parse_stationary_method(std::string_view text) {
+    for (StationaryMethod m : {StationaryMethod::gauss_seidel, StationaryMethod::sparse_lu})
+        if (to_string(m) == text) return m;
+    return std::nullopt;
+}
+
 Eigen::SparseMatrix<double, Eigen::RowMajor> logit_transition_matrix(const Game& game, double lambda) {
     const auto& space = game.space;
     const int n = space.players();
@@ -71,20 +85,12 @@ Eigen::VectorXd solve_by_lu(const ColumnStochastic& incoming) {
 }
 
 
-}  // namespace
-
-StationaryDistribution stationary_distribution(const Game& game, double lambda, const StationaryOptions& options) {
-    if (!(lambda >= 0.0) || !std::isfinite(lambda)) throw InputError({}, "lambda must be a finite number >= 0");
+// weight[i][q] = sigma_i(q) / N: the logit probability of q's action for player i against
+// q's opponents, over the N players (the chance that i is the one revising).
+std::vector<std::vector<double>> revision_weights(const Game& game, double lambda) {
     const auto& space = game.space;
     const int n = space.players();
     const std::size_t size = space.size();
-    // The chain's structure makes the transition matrix unnecessary. A revision by player i
-    // moves q's line (the profiles that differ from q only in i's action) to q with
-    // probability sigma_i(q) / N, where sigma_i(q) is the logit probability of q's action for i
-    // against q's opponents, the same from every profile of the line. So the inflow into q is
-    //     (pi P)_q = sum_i w_i(q) * L_i(q),   w_i(q) = sigma_i(q) / N,  L_i(q) = sum of pi over i's line,
-    // and a Gauss-Seidel step solves (pi P)_q = pi_q for pi_q with the line sums kept current:
-    // O(N) work per profile and sweep, with no matrix built.
     std::vector<std::vector<double>> weight(n, std::vector<double>(size));
     std::vector<double> scratch;
     for (int i = 0; i < n; ++i) {
@@ -103,35 +109,30 @@ StationaryDistribution stationary_distribution(const Game& game, double lambda, 
                 for (int a = 0; a < m; ++a) weight[i][base + a * stride] = scratch[a] / (total * n);
             }
     }
-    // line_base[i * size + q]: the profile of q's line for player i whose i-action is 0.
-    std::vector<std::uint32_t> line_base(static_cast<std::size_t>(n) * size);
-    for (int i = 0; i < n; ++i)
-        for (std::size_t q = 0; q < size; ++q)
-            line_base[i * size + q] = static_cast<std::uint32_t>(q - static_cast<std::size_t>(space.action_of(q, i)) * space.stride(i));
-    auto line_of = [&](std::size_t q, int i) { return static_cast<std::size_t>(line_base[i * size + q]); };
-    Eigen::VectorXd x = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(size), 1.0 / static_cast<double>(size));
-    // line[i][base]: sum of x over player i's line whose i-action is 0 at `base`.
-    std::vector<std::vector<double>> line(n, std::vector<double>(size, 0.0));
-    auto recompute_lines = [&] {
-        for (int i = 0; i < n; ++i) {
-            std::fill(line[i].begin(), line[i].end(), 0.0);
-            for (std::size_t q = 0; q < size; ++q) line[i][line_of(q, i)] += x(static_cast<Eigen::Index>(q));
-        }
-    };
-    auto residual_now = [&] {
-        double r = 0.0;
-        for (std::size_t q = 0; q < size; ++q) {
-            double inflow = 0.0;
-            for (int i = 0; i < n; ++i) inflow += weight[i][q] * line[i][line_of(q, i)];
-            r += std::abs(inflow - x(static_cast<Eigen::Index>(q)));
-        }
-        return r;
-    };
-    recompute_lines();
-    StationaryDistribution out;
-    out.lambda = lambda;
-    bool converged = false;
-    for (out.sweeps = 1; out.sweeps <= options.max_sweeps; ++out.sweeps) {
+    return weight;
+}
+
+// Gauss-Seidel on pi = pi P without the matrix. A revision by player i moves q's line (the
+// profiles that differ from q only in i's action) to q with probability w_i(q), the same from
+// every profile of the line. So the inflow into q is
+//     (pi P)_q = sum_i w_i(q) * L_i(q),   L_i(q) = sum of pi over i's line,
+// and a step solves (pi P)_q = pi_q for pi_q with the line sums kept current: O(N) work per
+// profile and sweep.
+class LineSolver {
+public:
+    LineSolver(const Game& game, double lambda)
+        : n(game.space.players()), size(game.space.size()), weight(revision_weights(game, lambda)),
+          line_base(static_cast<std::size_t>(n) * size), line(n, std::vector<double>(size, 0.0)),
+          x(Eigen::VectorXd::Constant(static_cast<Eigen::Index>(size), 1.0 / static_cast<double>(size))) {
+        const auto& space = game.space;
+        for (int i = 0; i < n; ++i)
+            for (std::size_t q = 0; q < size; ++q)
+                line_base[i * size + q] = static_cast<std::uint32_t>(q - static_cast<std::size_t>(space.action_of(q, i)) * space.stride(i));
+        recompute_lines();
+    }
+
+    // One sweep, then renormalisation; false when the total is no longer a positive number.
+    bool sweep() {
         for (std::size_t q = 0; q < size; ++q) {
             const double old = x(static_cast<Eigen::Index>(q));
             double others = 0.0, stay = 0.0;
@@ -147,29 +148,87 @@ StationaryDistribution stationary_distribution(const Game& game, double lambda, 
             for (int i = 0; i < n; ++i) line[i][line_of(q, i)] += delta;
         }
         const double total = x.sum();
-        if (!(total > 0.0) || !std::isfinite(total)) break;
+        if (!(total > 0.0) || !std::isfinite(total)) return false;
         x /= total;
         for (auto& l : line)
             for (double& v : l) v /= total;
-        if (residual_now() < options.tolerance) {
-            converged = true;
-            break;
-        }
-        if (out.sweeps % 64 == 0) recompute_lines();  // keep rounding in the running sums in check
+        return true;
     }
-    out.method = "gauss-seidel";
+
+    // line[i][base]: sum of x over player i's line whose i-action is 0 at `base`.
+    void recompute_lines() {
+        for (int i = 0; i < n; ++i) {
+            std::fill(line[i].begin(), line[i].end(), 0.0);
+            for (std::size_t q = 0; q < size; ++q) line[i][line_of(q, i)] += x(static_cast<Eigen::Index>(q));
+        }
+    }
+
+    // || x P - x ||_1 from the line sums.
+    [[nodiscard]] double residual() const {
+        double r = 0.0;
+        for (std::size_t q = 0; q < size; ++q) {
+            double inflow = 0.0;
+            for (int i = 0; i < n; ++i) inflow += weight[i][q] * line[i][line_of(q, i)];
+            r += std::abs(inflow - x(static_cast<Eigen::Index>(q)));
+        }
+        return r;
+    }
+
+    // Replaces the iterate (then the line sums are recomputed).
+    void set(const Eigen::VectorXd& value) {
+        x = value;
+        recompute_lines();
+    }
+    [[nodiscard]] const Eigen::VectorXd& value() const { return x; }
+
+private:
+    // The profile of q's line for player i whose i-action is 0.
+    [[nodiscard]] std::size_t line_of(std::size_t q, int i) const { return static_cast<std::size_t>(line_base[i * size + q]); }
+
+    int n;
+    std::size_t size;
+    std::vector<std::vector<double>> weight;
+    std::vector<std::uint32_t> line_base;
+    std::vector<std::vector<double>> line;
+    Eigen::VectorXd x;
+};
+
+// Rounding slowly spoils the running line sums; recomputing them every this many sweeps keeps
+// it in check at a small fraction of the sweeps' cost.
+constexpr int kLineRecomputeEvery = 64;
+
+// Sweeps until the residual is below the tolerance (true) or max_sweeps pass (false); counts
+// the sweeps used in `sweeps`.
+bool run_sweeps(LineSolver& solver, const StationaryOptions& options, int& sweeps) {
+    for (sweeps = 1; sweeps <= options.max_sweeps; ++sweeps) {
+        if (!solver.sweep()) return false;
+        if (solver.residual() < options.tolerance) return true;
+        if (sweeps % kLineRecomputeEvery == 0) solver.recompute_lines();  // keep rounding in the running sums in check
+    }
+    return false;
+}
+
+}  // namespace
+
+StationaryDistribution stationary_distribution(const Game& game, double lambda, const StationaryOptions& options) {
+    if (!(lambda >= 0.0) || !std::isfinite(lambda)) throw InputError({}, "lambda must be a finite number >= 0");
+    LineSolver solver(game, lambda);
+    StationaryDistribution out;
+    out.lambda = lambda;
+    const bool converged = run_sweeps(solver, options, out.sweeps);
+    Eigen::VectorXd x = solver.value();
+    out.method = StationaryMethod::gauss_seidel;
     if (!converged) {
         const ColumnStochastic incoming = ColumnStochastic(logit_transition_matrix(game, lambda).transpose());
         x = solve_by_lu(incoming);
-        out.method = "sparse-lu";
+        out.method = StationaryMethod::sparse_lu;
     }
     if (!x.allFinite()) throw NumericalError("the stationary distribution is not finite at lambda = " + std::to_string(lambda));
     // Rounding can leave tiny negatives; clip and renormalise.
     out.probability = x.cwiseMax(0.0);
     out.probability /= out.probability.sum();
-    x = out.probability;
-    recompute_lines();
-    out.residual = residual_now();
+    solver.set(out.probability);
+    out.residual = solver.residual();
     return out;
 }
 
@@ -241,6 +300,8 @@ SolverSpec stable() {
                 {.symbol = "mass", .name = "mass", .default_value = 0.01, .upper = 1.0,
                  .help = "stable profiles: those holding at least this share at the largest lambda"},
             },
+        .result_noun = "stable profile",
+        .result_noun_plural = "stable profiles",
     };
     spec.solve = [](const Game& game, const SolverOptions& options) {
         SolverReport report;

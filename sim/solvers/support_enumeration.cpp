@@ -11,6 +11,7 @@
 #include <bit>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -315,6 +316,59 @@ std::string degeneracy_note(bool degenerate) {
            "size, and their number is odd.";
 }
 
+// The pairs of vertices (one strategy per player) that use only best replies to each other,
+// and whether the game proved degenerate on the way.
+struct CandidatePairs {
+    std::vector<std::pair<Vertex, Vertex>> pairs;
+    bool degenerate = false;
+};
+
+CandidatePairs candidate_pairs(const Eigen::MatrixXd& column_payoff, const Eigen::MatrixXd& row_payoff_by_column,
+                               const Tolerances& tol, Workspace& ws) {
+    ClassicSearch classic = classic_search(column_payoff, row_payoff_by_column, tol, ws);
+    CandidatePairs out{std::move(classic.pairs), false};
+    if (!classic.needs_vertex_search) return out;
+    // The row player's strategy is pinned by ties among the column player's payoffs, and
+    // the other way round.
+    VertexSearch rows = enumerate_vertices(column_payoff, tol, ws);
+    VertexSearch columns = enumerate_vertices(row_payoff_by_column, tol, ws);
+    remove_duplicate_vertices(rows.vertices, tol.probability);
+    remove_duplicate_vertices(columns.vertices, tol.probability);
+    out.degenerate = rows.degenerate || columns.degenerate;
+    out.pairs.clear();
+    for (const Vertex& x : rows.vertices)
+        for (const Vertex& y : columns.vertices)
+            // Each uses only best replies to the other.
+            if ((y.support & ~x.best_replies) == 0 && (x.support & ~y.best_replies) == 0)
+                out.pairs.emplace_back(x, y);
+    return out;
+}
+
+// The equilibrium a pair of strategies forms (pure when both supports are single actions),
+// or nothing when its regret exceeds the payoff tolerance.
+std::optional<Found> equilibrium_of(const Game& game, const Vertex& x, const Vertex& y, const Tolerances& tol) {
+    const int m = game.space.actions(0);
+    Found f{{}, x.support, y.support};
+    if (bit_count(x.support) == 1 && bit_count(y.support) == 1) {
+        const auto profile = static_cast<std::size_t>(std::countr_zero(x.support)) +
+                             static_cast<std::size_t>(m) *
+                                 static_cast<std::size_t>(std::countr_zero(y.support));
+        f.equilibrium = make_pure_equilibrium(game, profile, "support");
+        if (bit_count(x.best_replies) == 1 && bit_count(y.best_replies) == 1)
+            f.equilibrium.labels.push_back("strict");
+    } else {
+        Equilibrium& e = f.equilibrium;
+        e.method = "support";
+        e.strategy = {x.strategy, y.strategy};
+        e.payoffs = expected_payoffs(game, e.strategy);
+        e.regret = regret(game, e.strategy);
+    }
+    // Clipping tiny probabilities can in principle push a borderline candidate past
+    // the tolerance; the guarantee is that every reported regret is within it.
+    if (f.equilibrium.regret > tol.payoff) return std::nullopt;
+    return f;
+}
+
 }  // namespace
 
 SupportEnumerationResult support_enumeration(const Game& game,
@@ -333,59 +387,21 @@ SupportEnumerationResult support_enumeration(const Game& game,
     const Eigen::MatrixXd row_payoff = Eigen::Map<const Eigen::MatrixXd>(game.payoffs[0].data(), m, n);
     const Eigen::MatrixXd column_payoff =
         Eigen::Map<const Eigen::MatrixXd>(game.payoffs[1].data(), m, n);
-
     const Eigen::MatrixXd row_payoff_by_column = row_payoff.transpose();
 
     auto ws = std::make_unique<Workspace>();  // large fixed-capacity buffers: keep off the stack
-    ClassicSearch classic = classic_search(column_payoff, row_payoff_by_column, tol, *ws);
-    std::vector<std::pair<Vertex, Vertex>> pairs = std::move(classic.pairs);
-    bool degenerate = false;
-    if (classic.needs_vertex_search) {
-        // The row player's strategy is pinned by ties among the column player's payoffs, and
-        // the other way round.
-        VertexSearch rows = enumerate_vertices(column_payoff, tol, *ws);
-        VertexSearch columns = enumerate_vertices(row_payoff_by_column, tol, *ws);
-        remove_duplicate_vertices(rows.vertices, tol.probability);
-        remove_duplicate_vertices(columns.vertices, tol.probability);
-        degenerate = rows.degenerate || columns.degenerate;
-        pairs.clear();
-        for (const Vertex& x : rows.vertices)
-            for (const Vertex& y : columns.vertices)
-                // Each uses only best replies to the other.
-                if ((y.support & ~x.best_replies) == 0 && (x.support & ~y.best_replies) == 0)
-                    pairs.emplace_back(x, y);
-    }
-
+    const CandidatePairs candidates = candidate_pairs(column_payoff, row_payoff_by_column, tol, *ws);
     std::vector<Found> pure;
     std::vector<Found> mixed;
-    for (const auto& [x, y] : pairs) {
-        Found f{{}, x.support, y.support};
-        if (bit_count(x.support) == 1 && bit_count(y.support) == 1) {
-            const auto profile = static_cast<std::size_t>(std::countr_zero(x.support)) +
-                                 static_cast<std::size_t>(m) *
-                                     static_cast<std::size_t>(std::countr_zero(y.support));
-            f.equilibrium = make_pure_equilibrium(game, profile, "support");
-            if (bit_count(x.best_replies) == 1 && bit_count(y.best_replies) == 1)
-                f.equilibrium.labels.push_back("strict");
-        } else {
-            Equilibrium& e = f.equilibrium;
-            e.method = "support";
-            e.strategy = {x.strategy, y.strategy};
-            e.payoffs = expected_payoffs(game, e.strategy);
-            e.regret = regret(game, e.strategy);
-        }
-        // Clipping tiny probabilities can in principle push a borderline candidate past
-        // the tolerance; the guarantee is that every reported regret is within it.
-        if (f.equilibrium.regret > tol.payoff) continue;
-        (f.equilibrium.profile ? pure : mixed).push_back(std::move(f));
-    }
+    for (const auto& [x, y] : candidates.pairs)
+        if (auto f = equilibrium_of(game, x, y, tol)) (f->equilibrium.profile ? pure : mixed).push_back(std::move(*f));
     std::sort(pure.begin(), pure.end(), [](const Found& a, const Found& b) {
         return *a.equilibrium.profile < *b.equilibrium.profile;
     });
     std::sort(mixed.begin(), mixed.end(), mixed_precedes);
 
     SupportEnumerationResult result;
-    result.degenerate = degenerate;
+    result.degenerate = candidates.degenerate;
     result.note = degeneracy_note(result.degenerate);
     result.equilibria.reserve(pure.size() + mixed.size());
     for (auto& f : pure) result.equilibria.push_back(std::move(f.equilibrium));

@@ -68,13 +68,22 @@ std::vector<Axis> joint_region(const Claim& first, const Claim& second) {
     return region;
 }
 
-enum Winner : int { first_right = 0, second_right = 1, neither_right = 2 };
+}  // namespace
 
-const char* winner_name(int winner) {
-    return winner == first_right ? "first" : winner == second_right ? "second" : "neither";
+std::string_view to_string(Side side) {
+    switch (side) {
+        case Side::first: return "first";
+        case Side::second: return "second";
+        case Side::neither: return "neither";
+    }
+    return "neither";
 }
 
-}  // namespace
+std::optional<Side> parse_side(std::string_view text) {
+    for (Side side : {Side::first, Side::second, Side::neither})
+        if (to_string(side) == text) return side;
+    return std::nullopt;
+}
 
 using namespace detail;  // the helpers claim_detail.hpp shares between the two files
 
@@ -108,8 +117,9 @@ Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first,
         if (a && b)
             throw Error("claims '" + first.id + "' and '" + second.id + "' both hold at one point although they contradict (" +
                         evidence_text(both, columns, cells) + "): a bug in contradict()");
-        return a ? first_right : b ? second_right : neither_right;
+        return a ? Side::first : b ? Side::second : Side::neither;
     };
+    auto index = [](Side side) { return static_cast<std::size_t>(side); };
     std::size_t grid_points = 1;  // joint_region gives every varying axis the same count
     for (const Axis& axis : result.region) grid_points = std::max(grid_points, axis.count);
     const RegionSample sample = sample_region(shared, result.region, grid_points, {},
@@ -119,15 +129,15 @@ Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first,
     const SweepSpec spec = sample_sweep(shared, sample, first.analysis, columns);
     std::size_t counts[3] = {0, 0, 0};
     evaluate_sample(shared, sample, spec, threads,
-                    [&](std::size_t, std::size_t, const std::vector<std::string>& cells) { ++counts[winner(cells)]; });
+                    [&](std::size_t, std::size_t, const std::vector<std::string>& cells) { ++counts[index(winner(cells))]; });
     result.points = counts[0] + counts[1] + counts[2];
     const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
-    result.first_share = static_cast<double>(counts[first_right]) / total;
-    result.second_share = static_cast<double>(counts[second_right]) / total;
-    result.neither_share = static_cast<double>(counts[neither_right]) / total;
-    result.first_interval = wilson_interval(counts[first_right], result.points);
-    result.second_interval = wilson_interval(counts[second_right], result.points);
-    result.neither_interval = wilson_interval(counts[neither_right], result.points);
+    result.first_share = static_cast<double>(counts[index(Side::first)]) / total;
+    result.second_share = static_cast<double>(counts[index(Side::second)]) / total;
+    result.neither_share = static_cast<double>(counts[index(Side::neither)]) / total;
+    result.first_interval = wilson_interval(counts[index(Side::first)], result.points);
+    result.second_interval = wilson_interval(counts[index(Side::second)], result.points);
+    result.neither_interval = wilson_interval(counts[index(Side::neither)], result.points);
     if (!sample.drawn)  // a grid is the region itself: its shares are exact
         for (auto [interval, share] : {std::pair{&result.first_interval, result.first_share},
                                        std::pair{&result.second_interval, result.second_share},
@@ -142,8 +152,9 @@ Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first,
     result.evidence = evidence_text(both, columns, evaluator.evaluate(centre));
     for (std::size_t a = 0; a < sample.region_axes; ++a) {
         const auto flip = first_flip(result.region[a], a, centre,
-                                     [&](const std::vector<double>& point) { return winner(evaluator.evaluate(point)); });
-        if (flip) result.boundaries.push_back({result.region[a].path, flip->value, winner_name(flip->below), winner_name(flip->above)});
+                                     [&](const std::vector<double>& point) { return static_cast<int>(winner(evaluator.evaluate(point))); });
+        if (flip)
+            result.boundaries.push_back({result.region[a].path, flip->value, static_cast<Side>(flip->below), static_cast<Side>(flip->above)});
     }
     return result;
 }

@@ -19,16 +19,17 @@ namespace {
 struct Candidate {
     Axis axis;
     std::vector<std::size_t> entries;
-    std::string kind;  // "cause", "region", "uncertain"
+    enum class Kind { cause, region, uncertain } kind = Kind::region;  // where the axis comes from
 };
+using AxisKind = Candidate::Kind;
 
-Candidate candidate(const std::string& path, double lower, double upper, std::vector<std::size_t> entries, std::string kind) {
+Candidate candidate(const std::string& path, double lower, double upper, std::vector<std::size_t> entries, AxisKind kind) {
     Candidate c;
     c.axis.path = path;
     c.axis.lower = lower;
     c.axis.upper = upper;
     c.entries = std::move(entries);
-    c.kind = std::move(kind);
+    c.kind = kind;
     return c;
 }
 
@@ -58,7 +59,7 @@ std::vector<Candidate> most_moving(const StageModel& model, SweepAnalysis analys
         if (std::find(taken.begin(), taken.end(), v.path) != taken.end()) continue;
         const double lower = v.distribution.quantile(0.02), upper = v.distribution.quantile(0.98);
         if (!(upper > lower)) continue;
-        pool.push_back(candidate(v.path, lower, upper, v.entries, "uncertain"));
+        pool.push_back(candidate(v.path, lower, upper, v.entries, AxisKind::uncertain));
     }
     if (pool.empty() || wanted == 0) return {};
     const SweepSpec spec = spec_over(pool, analysis, columns);
@@ -140,10 +141,10 @@ PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_
     for (const Cause& c : claim.causes) {
         const double lower = c.kind == Cause::Kind::irrelevant ? c.present_lower : std::min(c.present_lower, c.absent_lower);
         const double upper = c.kind == Cause::Kind::irrelevant ? c.present_upper : std::max(c.present_upper, c.absent_upper);
-        fixed.push_back(candidate(c.path, lower, upper, model.parameters().resolve(c.path, c.where), "cause"));
+        fixed.push_back(candidate(c.path, lower, upper, model.parameters().resolve(c.path, c.where), AxisKind::cause));
     }
     for (const Axis& a : claim.over)
-        if (a.lower < a.upper) fixed.push_back(candidate(a.path, a.lower, a.upper, model.parameters().resolve(a.path, claim.where), "region"));
+        if (a.lower < a.upper) fixed.push_back(candidate(a.path, a.lower, a.upper, model.parameters().resolve(a.path, claim.where), AxisKind::region));
 
     // Hold what the map does not span at the claim's centre.
     StageModel held = model;
@@ -151,7 +152,7 @@ PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_
     for (std::size_t k = axes.size(); k < fixed.size(); ++k) {
         const Candidate& c = fixed[k];
         double value = middle(c.axis.lower, c.axis.upper);
-        if (c.kind == "cause")
+        if (c.kind == AxisKind::cause)
             for (const Cause& cause : claim.causes)
                 if (cause.path == c.axis.path) value = middle(cause.present_lower, cause.present_upper);
         for (std::size_t e : c.entries) held.set(e, value);
@@ -192,12 +193,12 @@ PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_
         }
         return b;
     };
-    const bool cause_drawn = std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind == "cause"; });
+    const bool cause_drawn = std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind == AxisKind::cause; });
     const bool contrast = !claim.causes.empty() && claim.causes.front().kind == Cause::Kind::contrast;
     if (cause_drawn && contrast) {
         map.boxes.push_back(box("cause present", true));
         map.boxes.push_back(box("cause absent (placebo)", false));
-    } else if (std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind != "uncertain"; })) {
+    } else if (std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind != AxisKind::uncertain; })) {
         map.boxes.push_back(box("the claim's region", true));
     }
     return map;
@@ -217,7 +218,7 @@ PhaseMap disagreement_phase_map(const StageModel& shared, const Disagreement& d,
     for (const Axis& a : d.region) {
         const std::vector<std::size_t> entries = shared.parameters().resolve(a.path, d.first.where);
         if (a.lower < a.upper && axes.size() < 2) {
-            axes.push_back(candidate(a.path, a.lower, a.upper, entries, "region"));
+            axes.push_back(candidate(a.path, a.lower, a.upper, entries, AxisKind::region));
             continue;
         }
         const double value = middle(a.lower, a.upper);
@@ -233,7 +234,7 @@ PhaseMap disagreement_phase_map(const StageModel& shared, const Disagreement& d,
         axes.insert(axes.end(), extra.begin(), extra.end());
     }
     fill_grid(map, held, axes, d.first.analysis, columns, classify, resolution, threads);
-    if (std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind == "region"; })) {
+    if (std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind == AxisKind::region; })) {
         MapBox b{"the joint region", 0, 0, 0, 0};
         for (std::size_t k = 0; k < map.axes.size(); ++k) {
             (k == 0 ? b.x_lower : b.y_lower) = map.axes[k].lower;

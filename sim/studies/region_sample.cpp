@@ -20,15 +20,18 @@ std::uint64_t text_stream(std::string_view text) {
 
 namespace {
 
+// A contrast's arms, in the order of arm_names: the cause present, then absent.
+constexpr std::size_t kAbsentArm = 1;
+
 // The range a cause's coordinate maps to in one arm.
-std::pair<double, double> cause_range(const Cause& cause, const std::string& arm, std::size_t arm_index) {
+std::pair<double, double> cause_range(const Cause& cause, std::size_t arm_index) {
     if (cause.kind == Cause::Kind::irrelevant) {
         const double width = (cause.present_upper - cause.present_lower) / static_cast<double>(kIrrelevantSlices);
         const double lower = cause.present_lower + width * static_cast<double>(arm_index);
         const bool last = arm_index + 1 == kIrrelevantSlices;  // ends exactly at the range's end
         return {lower, last ? cause.present_upper : lower + width};
     }
-    if (arm == "absent") return {cause.absent_lower, cause.absent_upper};
+    if (arm_index == kAbsentArm) return {cause.absent_lower, cause.absent_upper};
     return {cause.present_lower, cause.present_upper};
 }
 
@@ -112,7 +115,7 @@ RegionSample sample_region(const StageModel& model, const std::vector<Axis>& ove
                 if (a < sample.region_axes - sample.cause_axes) {
                     value = std::lerp(sample.axes[a].lower, sample.axes[a].upper, u);
                 } else if (a < sample.region_axes) {
-                    const auto [lower, upper] = cause_range(causes[a - (sample.region_axes - sample.cause_axes)], sample.arms[arm], arm);
+                    const auto [lower, upper] = cause_range(causes[a - (sample.region_axes - sample.cause_axes)], arm);
                     value = std::lerp(lower, upper, u);
                 } else {
                     value = drawn_from[a - sample.region_axes]->quantile(u);

@@ -24,7 +24,7 @@ PeriodRecord period(double time, std::optional<Configuration> configuration) {
     return r;
 }
 
-ShiftEvent shift(double time, std::string what, std::string from, std::string to, std::string driver = "") {
+ShiftEvent shift(double time, ShiftSubject what, std::string from, std::string to, std::string driver = "") {
     ShiftEvent s;
     s.time = time;
     s.what = std::move(what);
@@ -49,10 +49,10 @@ TEST_CASE("summarize_runs: configuration shares per period and the spread of eac
     runs[1].periods = {period(2000, M), period(2001, V), period(2002, V)};
     runs[2].periods = {period(2000, M), period(2001, V), period(2002, V)};
     runs[3].periods = {period(2000, M), period(2001, M), period(2002, std::nullopt)};
-    runs[0].shifts = {shift(2002, "configuration", "stable_marriage", "unit_veto", "threat")};
-    runs[1].shifts = {shift(2001, "configuration", "stable_marriage", "unit_veto", "ambition")};
-    runs[2].shifts = {shift(2001, "configuration", "stable_marriage", "unit_veto"),
-                      shift(2001, "russia alignment", "china", "balanced")};
+    runs[0].shifts = {shift(2002, ShiftSubject::configuration(), "stable_marriage", "unit_veto", "threat")};
+    runs[1].shifts = {shift(2001, ShiftSubject::configuration(), "stable_marriage", "unit_veto", "ambition")};
+    runs[2].shifts = {shift(2001, ShiftSubject::configuration(), "stable_marriage", "unit_veto"),
+                      shift(2001, ShiftSubject::alignment(1, "russia"), "china", "balanced")};
     const Ensemble e = summarize_runs(timeline, runs);
 
     CHECK(e.runs == 4);
@@ -67,7 +67,7 @@ TEST_CASE("summarize_runs: configuration shares per period and the spread of eac
     // Ordered by (what, from, to): "configuration" before "russia alignment".
     REQUIRE(e.shifts.size() == 2);
     const ShiftSpread& c = e.shifts[0];
-    CHECK(c.what == "configuration");
+    CHECK(to_string(c.what) == "configuration");
     CHECK(c.from == "stable_marriage");
     CHECK(c.to == "unit_veto");
     CHECK(c.count == 3);
@@ -79,7 +79,8 @@ TEST_CASE("summarize_runs: configuration shares per period and the spread of eac
     REQUIRE(c.causes.size() == 1);
     CHECK(c.causes[0].driver == "threat");
     const ShiftSpread& r = e.shifts[1];
-    CHECK(r.what == "russia alignment");
+    CHECK(to_string(r.what) == "russia alignment");
+    CHECK(r.what.player == 1);
     CHECK(r.count == 1);
     CHECK(r.share == Approx(0.25));
     CHECK(r.mean_time == Approx(2001.0));

@@ -319,7 +319,7 @@ TEST_CASE("run_timeline records the fix-driven shifts with their time", "[timeli
     // the US (court_russia opposes China), balanced or not-russia for 2003-2005, then russia.
     std::vector<ShiftEvent> china;
     for (const auto& s : r.shifts)
-        if (s.what == "china alignment") china.push_back(s);
+        if (to_string(s.what) == "china alignment") china.push_back(s);
     REQUIRE(china.size() == 2);
     CHECK(china[0].time == 2003);
     CHECK(china[0].from == "russia");
@@ -343,7 +343,7 @@ TEST_CASE("the lag scenario: China turns to the US at least ten years after 1956
     const RunResult r = run_timeline(model, tl, tl.seed);
     const ShiftEvent* turn = nullptr;
     for (const auto& s : r.shifts)
-        if (s.what == "china alignment" && s.to == "us") {
+        if (to_string(s.what) == "china alignment" && s.to == "us") {
             turn = &s;
             break;
         }

@@ -47,7 +47,7 @@ selection: {method: pure}
     REQUIRE_FALSE(p.notes.empty());
     CHECK_THAT(p.notes.front(), Catch::Contains("broken by the QRE limit"));
     SelectionRule no_tie_break = read_selection_rule(model.scenario());
-    no_tie_break.tie_break = "none";
+    no_tie_break.tie_break = TieBreak::none;
     CHECK(predict(model.game(), no_tie_break).selected_configuration == "menage_a_trois");  // label order
 }
 
@@ -74,14 +74,14 @@ drivers:
 selection: {method: pure}
 )");
     SelectionRule rule = read_selection_rule(model.scenario());
-    REQUIRE(rule.tie_break == "qre");
+    REQUIRE(rule.tie_break == TieBreak::qre);
     const Prediction with = predict(model.game(), rule);
     CHECK(with.configuration.at("menage_a_trois") == Approx(0.5));
     CHECK(with.configuration.at("unit_veto") == Approx(0.5));
     CHECK(with.selected_configuration == "unit_veto");
     CHECK(with.configuration_probability == Approx(0.5));
     CHECK(with.selected_role == std::vector<std::string>{"foe", "foe", "foe"});
-    rule.tie_break = "none";
+    rule.tie_break = TieBreak::none;
     const Prediction without = predict(model.game(), rule);
     CHECK(without.selected_configuration == "menage_a_trois");
     CHECK(without.configuration_probability == Approx(0.5));
@@ -129,7 +129,7 @@ selection: {method: pure}
     for (const double p : with.alignment_probability) CHECK(p == Approx(0.5));
     CHECK(with.role_probability[0] == Approx(1.0));  // partner in both: no tie
     CHECK(with.role_probability[1] == Approx(0.5));
-    rule.tie_break = "none";
+    rule.tie_break = TieBreak::none;
     const Prediction without = predict(model.game(), rule);
     CHECK(without.selected_configuration == "stable_marriage");
     CHECK(without.selected_alignment == std::vector<std::string>{"b", "a", "a"});
@@ -139,9 +139,9 @@ selection: {method: pure}
 TEST_CASE("selection rules are read from the scenario and checked", "[selection]") {
     const std::string players = "players:\n  a: {}\n  b: {}\n  c: {}\n";
     const SelectionRule rule = read_selection_rule(triad::test::scenario_from(players + "selection: {method: qre, lambda: 3}\n"));
-    CHECK(rule.method == "qre");
+    CHECK(rule.method == SelectionMethod::qre);
     CHECK(rule.lambda == 3.0);
-    CHECK(read_selection_rule(triad::test::scenario_from(players)).method == "stable");
+    CHECK(read_selection_rule(triad::test::scenario_from(players)).method == SelectionMethod::stable);
     require_input_error([&] { (void)read_selection_rule(triad::test::scenario_from(players + "selection: {method: stabel}\n")); },
                         5, {"unknown selection method 'stabel'", "did you mean 'stable'?"});
     require_input_error([&] { (void)read_selection_rule(triad::test::scenario_from(players + "selection: {lambda: -2}\n")); }, 5,

@@ -46,7 +46,7 @@ TEST_CASE("stable: potential games have pi proportional to exp(lambda * potentia
             Eigen::VectorXd expected = (lambda * (potential.array() - potential.maxCoeff())).exp().matrix();
             expected /= expected.sum();
             INFO("lambda " << lambda);
-            INFO("method " << pi.method << " sweeps " << pi.sweeps << " residual " << pi.residual);
+            INFO("method " << to_string(pi.method) << " sweeps " << pi.sweeps << " residual " << pi.residual);
             CHECK((pi.probability - expected).cwiseAbs().maxCoeff() < 1e-10);
             CHECK(pi.residual < 1e-12);
         }
@@ -97,8 +97,8 @@ TEST_CASE("stable: Gauss-Seidel and sparse LU agree", "[stationary]") {
         const StationaryDistribution fast = stationary_distribution(model.game(), lambda);
         const StationaryDistribution direct = stationary_distribution(model.game(), lambda, {.max_sweeps = 0});
         INFO("lambda " << lambda);
-        CHECK(fast.method == "gauss-seidel");
-        CHECK(direct.method == "sparse-lu");
+        CHECK(fast.method == StationaryMethod::gauss_seidel);
+        CHECK(direct.method == StationaryMethod::sparse_lu);
         CHECK((fast.probability - direct.probability).lpNorm<1>() < 1e-10);
         CHECK(fast.residual < 1e-12);
         CHECK(direct.residual < 1e-12);

@@ -76,7 +76,7 @@ TEST_CASE("a disagreement on one shared region: who is right where, and where it
     REQUIRE(d.boundaries.size() == 1);
     const DisagreementBoundary& b = d.boundaries.front();
     CHECK(b.path == "ambition.a.china.russia");
-    CHECK(b.below == "first");
+    CHECK(b.below == Side::first);
     // The flip agrees with a fine sweep of the same axis: the first point that is no longer a
     // marriage lies within a fine step (0.01) of it, and shows what `above` says.
     Design line;
@@ -93,7 +93,7 @@ TEST_CASE("a disagreement on one shared region: who is right where, and where it
     });
     REQUIRE(first_change);
     CHECK(std::abs(*first_change - b.value) <= 0.011);
-    CHECK(b.above == (after == "unit_veto" ? "second" : "neither"));
+    CHECK(b.above == (after == "unit_veto" ? Side::second : Side::neither));
 }
 
 TEST_CASE("a disagreement's region: the union of both claims' axes, the hull of a shared one", "[predictions]") {

@@ -13,7 +13,8 @@
 namespace triad {
 
 struct ShiftSpread {
-    std::string what, from, to;
+    ShiftSubject what;
+    std::string from, to;
     std::map<double, int> dates;     // time -> number of shifts at that time
     std::vector<ShiftCause> causes;  // of the first run that made the shift
     int count = 0;                   // shifts counted over all runs
@@ -25,7 +26,7 @@ struct Ensemble {
     std::size_t runs = 0;
     // configuration_share[period][label]: the share of runs in that configuration.
     std::vector<std::map<std::string, double>> configuration_share;
-    std::vector<ShiftSpread> shifts;  // ordered by (what, from, to)
+    std::vector<ShiftSpread> shifts;  // ordered by (to_string(what), from, to)
 };
 
 // Aggregates runs of `timeline` (at least one; all with its period count).

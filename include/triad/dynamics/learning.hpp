@@ -46,6 +46,12 @@ struct LearningRuleSpec {
     std::vector<ParamSpec> options = {};
     bool stochastic = false;  // draws random numbers (needs a seed; --runs makes sense)
     bool joint = false;       // chooses the whole profile; then every player must use it
+    // Starts from the uniform mix over its allowed actions rather than the initial profile
+    // (a rule on mixed strategies that a pure start would never move).
+    bool starts_mixed = false;
+    // A stochastic rule whose options can make it deterministic (then it draws no random
+    // numbers and one run says it all): true for those options. Empty: always stochastic.
+    std::function<bool(const RuleOptions&)> deterministic_with = {};
     // Per-player rules: this period's strategy of input.player.
     std::function<Eigen::VectorXd(const RuleInput&)> update = {};
     // Joint rules: this period's profile.

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace triad {
@@ -39,10 +40,27 @@ struct ShiftCause {
     double change = 0.0; // how much the driver's share of the mover's gain from the move grew
 };
 
+// What a shift changes: the triangle's configuration, or one player's alignment.
+struct ShiftSubject {
+    enum class Kind { configuration, alignment };
+    Kind kind = Kind::configuration;
+    int player = -1;          // whose alignment (Kind::alignment); -1 for the configuration
+    std::string player_name;  // that player's name, so that the subject is written without the game
+
+    [[nodiscard]] static ShiftSubject configuration() { return {}; }
+    [[nodiscard]] static ShiftSubject alignment(int player, std::string name) {
+        return {Kind::alignment, player, std::move(name)};
+    }
+    friend bool operator==(const ShiftSubject&, const ShiftSubject&) = default;
+};
+
+// "configuration" or "<player> alignment": the text every report writes for a shift's subject.
+[[nodiscard]] std::string to_string(const ShiftSubject& what);
+
 struct ShiftEvent {
     int period = 0;
     double time = 0.0;
-    std::string what;  // "configuration" or "<player> alignment"
+    ShiftSubject what;
     std::string from, to;
     int held = 0;        // periods the new label held
     bool to_end = false; // it still held when the run ended

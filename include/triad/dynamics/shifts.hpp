@@ -19,7 +19,7 @@ namespace triad {
 // Shifts in a sequence of labels: an established label changes and the new one holds for
 // min_hold periods (or to the end). The first label is established at once.
 [[nodiscard]] std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold,
-                                                    const std::string& what);
+                                                    const ShiftSubject& what);
 
 // Why player `mover` moved at `period`: for each driver, how much its share of the gain from
 // the new action over the old one (against the others' previous play) grew since `reference`.

@@ -12,7 +12,7 @@
 //   pure              uniform over the pure equilibria (falls back to stable when there are none)
 //
 // Ties (probabilities within `tie_tolerance`) are broken by the QRE limit's distribution when
-// tie_break is "qre", else by label order. A scenario sets its rule under `selection:`.
+// tie_break is `qre`, else by label order. A scenario sets its rule under `selection:`.
 #pragma once
 
 #include "triad/core/game.hpp"
@@ -21,15 +21,32 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triad {
 
+// How a rule turns a game into a distribution over profiles (see the list above).
+enum class SelectionMethod { stable, qre, pure };
+// How near-ties between labels are broken: by the QRE limit, or by label order.
+enum class TieBreak { qre, none };
+
+// The names a scenario writes ("stable", "qre", "pure"; "qre", "none"), and back: nullopt for
+// any other text.
+[[nodiscard]] std::string_view to_string(SelectionMethod method);
+[[nodiscard]] std::string_view to_string(TieBreak tie_break);
+[[nodiscard]] std::optional<SelectionMethod> parse_selection_method(std::string_view text);
+[[nodiscard]] std::optional<TieBreak> parse_tie_break(std::string_view text);
+
+// Probabilities this close to the best count as tied: far above the rounding of a stationary
+// solve (residual 1e-14), far below any difference an analyst would act on.
+inline constexpr double kDefaultTieTolerance = 1e-6;
+
 struct SelectionRule {
-    std::string method = "stable";  // stable | qre | pure
-    double lambda = 10.0;           // rationality of the stable method
-    std::string tie_break = "qre";  // qre | none
-    double tie_tolerance = 1e-6;
+    SelectionMethod method = SelectionMethod::stable;
+    double lambda = 10.0;  // rationality of the stable method
+    TieBreak tie_break = TieBreak::qre;
+    double tie_tolerance = kDefaultTieTolerance;
 };
 
 // The rule of a scenario's `selection:` section (defaults where absent); errors are located.

@@ -43,6 +43,10 @@ struct SolverSpec {
     std::string reference = {};
     std::vector<ParamSpec> options = {};  // symbol = option name
     int players = 0;                      // the only player count it accepts; 0 = any
+    // What a summary calls its results, one and several ("stable profile", "stable profiles");
+    // empty: "NAME equilibrium" and "NAME equilibria".
+    std::string result_noun = {};
+    std::string result_noun_plural = {};
     std::function<SolverReport(const Game&, const SolverOptions&)> solve = {};
 };
 
@@ -54,6 +58,10 @@ void register_builtin_solvers(SolverRegistry& registry);
 // The solver's options with defaults, overridden by "NAME=VALUE" assignments (checked:
 // unknown names get a suggestion, values must be finite and within bounds).
 [[nodiscard]] SolverOptions solver_options(const SolverSpec& spec, const std::vector<std::string>& assignments);
+
+// What a summary calls `count` results of the solver named `method` (its spec's result_noun,
+// or "NAME equilibrium" / "NAME equilibria"), e.g. "stable profiles", "pure equilibrium".
+[[nodiscard]] std::string result_noun(std::string_view method, std::size_t count);
 
 // Run a solver by name: checks the player count, then labels every equilibrium it returns
 // ("pareto_dominated" against the others). Throws InputError for an unknown method.

@@ -23,10 +23,19 @@
 #include <Eigen/Sparse>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triad {
+
+// Which solve produced a stationary distribution: the Gauss-Seidel sweeps, or the sparse LU
+// factorisation they fall back to.
+enum class StationaryMethod { gauss_seidel, sparse_lu };
+// "gauss-seidel" or "sparse-lu" (as the reports print it), and back: nullopt for other text.
+[[nodiscard]] std::string_view to_string(StationaryMethod method);
+[[nodiscard]] std::optional<StationaryMethod> parse_stationary_method(std::string_view text);
 
 // The row-stochastic transition matrix of asynchronous logit dynamics at `lambda`.
 [[nodiscard]] Eigen::SparseMatrix<double, Eigen::RowMajor> logit_transition_matrix(const Game& game,
@@ -41,7 +50,7 @@ struct StationaryDistribution {
     double lambda = 0.0;
     Eigen::VectorXd probability;  // over pure profiles, sums to 1
     double residual = 0.0;        // || pi P - pi ||_1, a check on the solve
-    std::string method;           // "gauss-seidel" or "sparse-lu"
+    StationaryMethod method = StationaryMethod::gauss_seidel;
     int sweeps = 0;               // Gauss-Seidel sweeps used
 };
 

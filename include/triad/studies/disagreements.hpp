@@ -13,10 +13,19 @@
 #include "triad/studies/predictions.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triad {
+
+// Who is right at a point of a disagreement: the first claim, the second, or neither.
+enum class Side { first, second, neither };
+// "first", "second" or "neither" (as the JSON of triad compare writes it), and back: nullopt
+// for any other text.
+[[nodiscard]] std::string_view to_string(Side side);
+[[nodiscard]] std::optional<Side> parse_side(std::string_view text);
 
 // True when the authors differ and on some target column both claims test, no outcome can
 // satisfy both expectations. A number test (min/max) and a label test on one column never
@@ -25,12 +34,11 @@ namespace triad {
 [[nodiscard]] bool contradict(const Claim& a, const Claim& b);
 
 // Where the truth of a disagreement changes along one axis of its region, through the
-// region's centre: who is right just below and just above `value` ("first", "second" or
-// "neither").
+// region's centre: who is right just below and just above `value`.
 struct DisagreementBoundary {
     std::string path;
     double value = 0.0;
-    std::string below, above;
+    Side below = Side::neither, above = Side::neither;
 };
 
 struct Disagreement {

@@ -17,6 +17,7 @@ LearningRuleSpec best_response() {
         .options = {{.symbol = "q", .name = "revision", .default_value = 1.0, .upper = 1.0,
                      .help = "probability of revising each period (1: every period, deterministic)"}},
         .stochastic = true,
+        .deterministic_with = [](const RuleOptions& options) { return options.at("q") >= 1.0; },
     };
     spec.update = [](const RuleInput& in) {
         const int current = mode(in.previous[in.player]);

@@ -15,6 +15,7 @@ LearningRuleSpec replicator() {
         .reference = "Taylor and Jonker, Math. Biosciences 40 (1978); Weibull (1995)",
         .options = {{.symbol = "eta", .name = "step", .default_value = 0.1, .lower = 1e-9,
                      .help = "step size of each period's replicator update"}},
+        .starts_mixed = true,
     };
     spec.update = [](const RuleInput& in) {
         Eigen::VectorXd x = in.previous[in.player];

@@ -2,9 +2,11 @@
 #include "set_option.hpp"
 
 #include "triad/core/output.hpp"
+#include "triad/scenario/input_file.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -110,6 +112,12 @@ std::optional<po::variables_map> parse_command(const Args& args, const std::stri
                                                const std::string& usage, const std::string& about,
                                                po::options_description& options,
                                                const po::positional_options_description& positional) {
+    // Every command that reads scenarios may widen the folders their extends: and csv: reach.
+    const bool reads_scenarios = command != "list" && command != "merge";
+    if (reads_scenarios)
+        options.add_options()("allow-path", po::value<std::vector<std::string>>()->composing()->value_name("DIR"),
+                              "let scenarios read files (extends:, csv:) under DIR too, besides their own project "
+                              "tree; repeatable (docs/safety.md)");
     options.add_options()("help,h", "show this help");
     po::variables_map vm;
     try {
@@ -119,6 +127,13 @@ std::optional<po::variables_map> parse_command(const Args& args, const std::stri
             return std::nullopt;
         }
         po::notify(vm);
+        if (reads_scenarios && vm.count("allow-path"))
+            for (const std::string& folder : vm["allow-path"].as<std::vector<std::string>>()) {
+                std::error_code error;
+                if (!std::filesystem::is_directory(folder, error))
+                    throw UsageError("--allow-path " + folder + ": no such folder", command);
+                allow_tree(folder);
+            }
     } catch (const po::required_option& e) {
         // A missing FILE is named as the usage line names it, not as "the option '--file'".
         std::string name = e.get_option_name();

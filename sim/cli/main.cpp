@@ -4,9 +4,12 @@
 //   3 a numerical failure or an internal error.
 #include "cli.hpp"
 
+#include "triad/core/strings.hpp"
 #include "triad/core/version.hpp"
+#include "triad/scenario/input_file.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <map>
 
@@ -118,28 +121,41 @@ int main(int argc, char** argv) {
         return 0;
     }
     const auto found = commands().find(args[0]);
+    // Messages may carry text from a hostile file (a name, a key): escape control characters
+    // so that it cannot drive the terminal.
+    const auto message = [](const std::exception& e) { return triad::printable(e.what()); };
     try {
         if (found == commands().end()) {
             std::vector<std::string> names;
             for (const auto& [name, command] : commands()) names.push_back(name);
             throw triad::cli::UsageError("unknown command '" + args[0] + "'; " + triad::suggest(args[0], names), "");
         }
-        return found->second.run(std::vector<std::string>(args.begin() + 1, args.end()));
+        // The program reads a scenario's references only inside its project tree and the
+        // folders given with --allow-path (docs/safety.md); the library by itself does not.
+        triad::InputPolicy policy = triad::input_policy();
+        policy.confine = true;
+        triad::set_input_policy(std::move(policy));
+        const int code = found->second.run(std::vector<std::string>(args.begin() + 1, args.end()));
+        // A result that did not reach standard output (a full disk, a closed pipe) is a failure.
+        std::cout.flush();
+        if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+            throw triad::Error("cannot write the results to standard output (a full disk or a closed pipe?)");
+        return code;
     } catch (const triad::cli::UsageError& e) {
-        std::cerr << "triad: error: " << e.what() << "\n";
+        std::cerr << "triad: error: " << message(e) << "\n";
         std::cerr << "Run 'triad " << (e.command().empty() ? "" : e.command() + " ") << "--help' for usage.\n";
         return failed(2);
     } catch (const triad::InputError& e) {
-        std::cerr << "triad: error: " << e.what() << "\n";
+        std::cerr << "triad: error: " << message(e) << "\n";
         return failed(1);
     } catch (const triad::NumericalError& e) {
-        std::cerr << "triad: numerical error: " << e.what() << "\n";
+        std::cerr << "triad: numerical error: " << message(e) << "\n";
         return failed(3);
     } catch (const triad::Error& e) {
-        std::cerr << "triad: error: " << e.what() << "\n";
+        std::cerr << "triad: error: " << message(e) << "\n";
         return failed(1);
     } catch (const std::exception& e) {
-        std::cerr << "triad: internal error: " << e.what() << "\n";
+        std::cerr << "triad: internal error: " << message(e) << "\n";
         return failed(3);
     }
 }

@@ -8,19 +8,19 @@
 #include "triad/core/parameters.hpp"
 #include "triad/core/strings.hpp"
 #include "triad/report/sweep_file.hpp"
+#include "triad/report/sweep_output.hpp"
 #include "triad/studies/sweep.hpp"
 #include "triad/studies/sweep_section.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
+#include <optional>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 namespace triad::cli {
 
@@ -42,9 +42,12 @@ const char* kAbout =
     "scenario's timeline per point: first shift, final configuration, share of periods in\n"
     "each configuration). --columns picks and orders the output columns.\n\n"
     "All cores are used by default (--threads); the output is identical for any thread count.\n"
-    "With -o FILE each chunk of rows is appended and flushed as it finishes, so an interrupted\n"
-    "sweep (Ctrl-C, kill, crash) leaves whole rows; rerunning the same command with --resume\n"
-    "continues where it stopped and ends with the same file as an uninterrupted run.\n"
+    "With -o FILE the rows go chunk by chunk to FILE.partial, which is renamed to FILE once the\n"
+    "last row is written and synced: FILE is always complete, and an earlier FILE survives a\n"
+    "failed sweep. An interrupted sweep (Ctrl-C, kill, crash, full disk) leaves whole rows in\n"
+    "FILE.partial; rerunning the same command with --resume continues them and ends with the\n"
+    "same file as an uninterrupted run. A second sweep on the same FILE while one runs fails\n"
+    "at once (a lock on FILE.partial). Every write is checked: a failure exits non-zero.\n"
     "--shard K/N computes only the K-th of N equal slices (K from 1), for job arrays on a\n"
     "cluster; 'triad merge' joins the shards' files after checking they come from one sweep.\n"
     "--boundary PATH finds, along that grid axis and for every value of the other axes, where\n"
@@ -130,7 +133,7 @@ int run_sweep_command(const Args& args) {
         ("analysis,a", po::value(&analysis_text), "stage (default), pure or timeline")
         ("columns", po::value(&columns_text), "comma-separated output columns (default: all of the analysis)")
         ("format,f", po::value(&format_text)->default_value("csv"), "csv or jsonl")
-        ("output,o", po::value(&output), "write to this file (appended chunk by chunk) instead of standard output")
+        ("output,o", po::value(&output), "write to this file (through FILE.partial, see above) instead of standard output")
         ("threads,j", po::value(&threads), "worker threads (default: all cores)")
         ("chunk", po::value(&chunk)->default_value(256), "points per chunk (unit of work and of writing)")
         ("shard", po::value(&shard_text), "K/N: compute only the K-th of N slices of the design (K from 1)")
@@ -216,38 +219,13 @@ int run_sweep_command(const Args& args) {
 #endif
 
     // Where to write, and from which point (resume).
-    std::FILE* out = stdout;
-    if (!output.empty() && output != "-") {
-        bool append = false;
-        if (resume && std::filesystem::exists(output)) {
-            const SweepFile existing = read_sweep_file(output);
-            std::string difference;
-            if (!same_sweep(existing.header, header, false, difference))
-                throw InputError({output, 0, 0}, "--resume: the file was written by a different sweep (" + difference + ")",
-                                 "rerun the original command, or remove the file to start afresh");
-            std::size_t expected = first;
-            for (const auto& row : existing.rows) {
-                if (row_index(row, jsonl) != expected)
-                    throw InputError({output, 0, 0}, "--resume: rows are not consecutive at point " + std::to_string(expected),
-                                     "remove the file to start afresh");
-                ++expected;
-            }
-            std::filesystem::resize_file(output, existing.complete_bytes);  // drop a partial last line
-            first = expected;
-            append = true;
-        }
-        out = std::fopen(output.c_str(), append ? "ab" : "wb");
-        if (!out) throw Error("cannot write " + output);
-        if (!append) {
-            const std::string text = header_text(header, jsonl);
-            std::fwrite(text.data(), 1, text.size(), out);
-            std::fflush(out);
-        }
-    } else {
-        if (resume) throw UsageError("--resume needs -o FILE", "sweep");
-        const std::string text = header_text(header, jsonl);
-        std::fwrite(text.data(), 1, text.size(), out);
-    }
+    if (resume && (output.empty() || output == "-")) throw UsageError("--resume needs -o FILE", "sweep");
+    std::optional<SweepOutput> out;
+    if (output.empty() || output == "-")
+        out.emplace(header, jsonl);
+    else
+        out.emplace(output, header, jsonl, first, resume);
+    first = out->next_point();
 
     g_interrupted = false;
     // Both handlers are put back however the sweep ends (a library call of this process may
@@ -265,36 +243,22 @@ int run_sweep_command(const Args& args) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     SweepOptions run_options{.first = first, .last = last, .threads = threads > 0 ? threads : static_cast<int>(cores),
                              .chunk = chunk, .stop = &g_interrupted};
-    std::size_t reached = first;
-    auto last_sync = std::chrono::steady_clock::now();
-    try {
-        reached = run_sweep(*loaded.model, spec, run_options, [&](const std::vector<SweepRow>& rows) {
-            std::string text;
-            for (const auto& row : rows) text += format_sweep_row(row, spec, jsonl);
-            // One write and a flush per chunk: an interruption leaves whole rows.
-            std::fwrite(text.data(), 1, text.size(), out);
-            std::fflush(out);
-            // The flush makes each chunk whole for a crash of this process; an fsync at most
-            // once a second also covers a crash of the machine without slowing fast sweeps.
-            const auto now = std::chrono::steady_clock::now();
-            if (out != stdout && now - last_sync > std::chrono::seconds(1)) {
-                ::fsync(::fileno(out));
-                last_sync = now;
-            }
-            done += rows.size();
-            progress.update(done);
-        });
-    } catch (...) {
-        if (out != stdout) std::fclose(out);
-        throw;
-    }
+    const std::size_t reached = run_sweep(*loaded.model, spec, run_options, [&](const std::vector<SweepRow>& rows) {
+        std::string text;
+        for (const auto& row : rows) text += format_sweep_row(row, spec, jsonl);
+        out->write(text);  // one checked write per chunk: an interruption leaves whole rows
+        done += rows.size();
+        progress.update(done);
+    });
     progress.finish();
-    if (out != stdout) std::fclose(out);
     if (reached < last) {
-        std::fprintf(stderr, "triad: interrupted after point %zu of %zu; rerun the same command with --resume to continue\n",
-                     reached, last);
+        out->keep_partial();
+        std::fprintf(stderr, "triad: interrupted after point %zu of %zu; the rows so far are in %s: rerun the same command "
+                             "with --resume to continue\n",
+                     reached, last, output.empty() || output == "-" ? "standard output" : out->partial_path().c_str());
         return 130;
     }
+    out->finish();
     return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "triad/core/error.hpp"
 #include "triad/report/sweep_file.hpp"
+#include "triad/report/sweep_output.hpp"
 
 #include <mpi.h>
 #include <sched.h>
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -167,31 +169,21 @@ int run_sweep_mpi(const LoadedGame& loaded, const SweepSpec& spec, const SweepHe
     }
 
     // Rank 0: the header, exactly as a single process writes it, then the rows in rank order.
-    std::FILE* out = stdout;
-    if (!output.empty() && output != "-") {
-        out = std::fopen(output.c_str(), "wb");
-        if (!out) throw Error("cannot write " + output);
-    }
-    const std::string text = header_text(header, jsonl);
-    std::fwrite(text.data(), 1, text.size(), out);
-    std::fflush(out);
+    std::optional<SweepOutput> out;  // durable and locked, as in a single process (sweep_output.hpp)
+    if (output.empty() || output == "-")
+        out.emplace(header, jsonl);
+    else
+        out.emplace(output, header, jsonl, first, false);
 
     Progress progress(last - std::min(first, last), !quiet);
     std::size_t done = 0;
-    auto last_sync = std::chrono::steady_clock::now();
-    // One write and a flush per chunk (or message) of whole rows; an fsync at most once a second.
+    // One checked write per chunk (or message) of whole rows.
     auto write = [&](const char* data, std::size_t size, std::size_t rows) {
-        std::fwrite(data, 1, size, out);
-        std::fflush(out);
-        const auto now = std::chrono::steady_clock::now();
-        if (out != stdout && now - last_sync > std::chrono::seconds(1)) {
-            ::fsync(::fileno(out));
-            last_sync = now;
-        }
+        out->write(std::string_view(data, size));
         done += rows;
         progress.update(done);
     };
-    try {
+    {
         run_sweep(*loaded.model, spec, run_options, [&](const std::vector<SweepRow>& rows) {
             std::string chunk_text;
             for (const auto& row : rows) chunk_text += format_sweep_row(row, spec, jsonl);
@@ -213,12 +205,9 @@ int run_sweep_mpi(const LoadedGame& loaded, const SweepSpec& spec, const SweepHe
                       static_cast<std::size_t>(std::count(buffer.begin(), buffer.begin() + count, '\n')));
             }
         }
-    } catch (...) {
-        if (out != stdout) std::fclose(out);
-        throw;
     }
     progress.finish();
-    if (out != stdout) std::fclose(out);
+    out->finish();
     return 0;
 }
 

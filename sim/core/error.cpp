@@ -1,5 +1,7 @@
 #include "triad/core/error.hpp"
 
+#include "triad/core/strings.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -24,7 +26,9 @@ std::string compose(const SourceLocation& where, const std::string& message,
     if (!place.empty()) out += place + ": ";
     out += message;
     if (!suggestion.empty()) out += "; " + suggestion;
-    return out;
+    // Names and values come from files a user may not have written: no escape sequence in them
+    // reaches the terminal.
+    return printable(out);
 }
 }  // namespace
 

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace triad {
@@ -136,25 +138,37 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(folder)) throw Error("cannot write " + path + ": no folder " + folder.string());
+    std::error_code error;
+    if (!fs::is_directory(folder, error)) throw Error("cannot write " + path + ": no folder " + folder.string());
+    if (fs::is_directory(target, error)) throw Error("cannot write " + path + ": it is a folder");
     const std::string temporary =
         (folder / ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".tmp")).string();
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw Error("cannot write " + temporary);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(temporary.c_str());
-            throw Error("could not write all of " + path + " (disk full?)");
-        }
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw Error("cannot write " + path + ": " + std::strerror(errno));
+    // Every step is checked: a full disk may show only at the write, the fsync or the close,
+    // and the earlier file at `path` must survive any of them.
+    const auto fail = [&](const std::string& step, int code) {
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw Error("cannot write " + path + " (" + step + "): " + std::strerror(code) + "; an earlier " + path +
+                    " is left as it was");
+    };
+    for (std::string_view rest = content; !rest.empty();) {
+        const ssize_t wrote = ::write(fd, rest.data(), rest.size());
+        if (wrote < 0 && errno == EINTR) continue;
+        if (wrote <= 0) fail("write", wrote < 0 ? errno : ENOSPC);
+        rest.remove_prefix(static_cast<std::size_t>(wrote));
     }
-    std::error_code error;
-    fs::rename(temporary, target, error);
-    if (error) {
-        std::remove(temporary.c_str());
-        throw Error("cannot replace " + path + ": " + error.message());
+    if (::fsync(fd) != 0) fail("sync", errno);
+    if (::close(fd) != 0) {
+        const int code = errno;
+        ::unlink(temporary.c_str());
+        throw Error("cannot write " + path + " (close): " + std::strerror(code));
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int code = errno;
+        ::unlink(temporary.c_str());
+        throw Error("cannot replace " + path + ": " + std::strerror(code));
     }
 }
 

@@ -5,6 +5,7 @@
 #include "triad/core/parameters.hpp"
 #include "triad/core/strings.hpp"
 #include "triad/core/version.hpp"
+#include "triad/scenario/input_file.hpp"
 #include "triad/scenario/tree.hpp"
 
 #include <sstream>
@@ -41,7 +42,7 @@ bool same_sweep(const SweepHeader& a, const SweepHeader& b, bool ignore_shard, s
 
 
 SweepFile read_sweep_file(const std::string& path) {
-    const std::string text = read_text_file(path);
+    const std::string text = read_input_file(path);
     SweepFile f;
     std::size_t pos = 0;
     bool columns_seen = false;

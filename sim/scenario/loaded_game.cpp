@@ -2,6 +2,7 @@
 #include "triad/scenario/loaded_game.hpp"
 
 #include "triad/core/error.hpp"
+#include "triad/scenario/input_file.hpp"
 #include "triad/scenario/nfg.hpp"
 #include "triad/scenario/scenario.hpp"
 
@@ -18,7 +19,7 @@ LoadedGame load_game(const std::string& path, const std::vector<std::string>& se
         if (!sets.empty())
             throw InputError({path, 0, 0}, "a .nfg game has no parameters to --set",
                              "use a scenario file to vary parameters");
-        const std::string text = read_text_file(path);
+        const std::string text = read_input_file(path);
         loaded.content_hash = hex16(fnv1a64(text));
         loaded.nfg_game = parse_nfg(text, path);
         return loaded;

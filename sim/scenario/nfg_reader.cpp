@@ -2,6 +2,7 @@
 // names) and of the body (payoff list, or outcome list and outcome numbers), and
 // parse_nfg/read_nfg. The tokens and numbers it reads come from nfg_lexer.hpp.
 #include "triad/scenario/nfg.hpp"
+#include "triad/scenario/input_file.hpp"
 
 #include "nfg_lexer.hpp"
 
@@ -33,7 +34,7 @@ using nfg_detail::TokenKind;
 // ---------------------------------------------------------------------------------------------
 // Prologue
 
-std::string quoted(const std::string& name) { return "'" + name + "'"; }
+std::string in_quotes(const std::string& name) { return "'" + name + "'"; }
 
 std::string plural(std::size_t count, std::string_view noun) {
     return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
@@ -107,7 +108,7 @@ struct Strategies {
 
 [[noreturn]] void fail_no_strategies(const Lexer& lexer, const Token& at,
                                      const std::string& player) {
-    lexer.fail(at, "player " + quoted(player) + " has zero strategies",
+    lexer.fail(at, "player " + in_quotes(player) + " has zero strategies",
                "every player needs at least one strategy");
 }
 
@@ -147,7 +148,7 @@ Strategies parse_strategy_counts(Lexer& lexer, const Token& open,
         const auto count = token.kind == TokenKind::atom ? parse_whole_number(token.text)
                                                          : std::nullopt;
         if (!count)
-            lexer.fail(token, "expected the number of strategies of player " + quoted(player) +
+            lexer.fail(token, "expected the number of strategies of player " + in_quotes(player) +
                                   " (a positive whole number), found " + describe(token));
         if (*count == 0) fail_no_strategies(lexer, token, player);
         if (*count > static_cast<long long>(kMaxProfiles)) fail_too_many_profiles(lexer, token);
@@ -181,7 +182,7 @@ Strategies parse_strategy_names(Lexer& lexer, const Token& open,
                                   plural(players.size(), "player") + ", found " +
                                   describe(token));
         const std::string& player = players[strategies.names.size()];
-        const std::string list = "the strategy names of player " + quoted(player);
+        const std::string list = "the strategy names of player " + in_quotes(player);
         if (token.kind != TokenKind::open_brace)
             lexer.fail(token, "expected '{' to open " + list + ", found " + describe(token));
         auto names = parse_name_list(lexer, token, list, "a strategy name");
@@ -263,7 +264,7 @@ void read_payoff_list(Lexer& lexer, Game& game) {
                 lexer.fail(token, count_message(std::to_string(profile * players + i)));
             game.payoffs[i](static_cast<Eigen::Index>(profile)) =
                 payoff_value(lexer, token, [&] {
-                    return "the payoff of player " + quoted(game.players[i]) + " in profile " +
+                    return "the payoff of player " + in_quotes(game.players[i]) + " in profile " +
                            profile_name(game.space, profile);
                 });
         }
@@ -382,16 +383,6 @@ Game parse_nfg(std::string_view text, const std::string& filename) {
     return game;
 }
 
-Game read_nfg(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw InputError(SourceLocation{path, 0, 0}, "cannot open the game file",
-                         "check the path and that the file is readable");
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    if (in.bad())
-        throw InputError(SourceLocation{path, 0, 0}, "cannot read the game file");
-    return parse_nfg(contents.str(), path);
-}
+Game read_nfg(const std::string& path) { return parse_nfg(read_input_file(path), path); }
 
 }  // namespace triad

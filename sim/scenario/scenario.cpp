@@ -1,5 +1,7 @@
 #include "triad/scenario/scenario.hpp"
 
+#include "triad/scenario/input_file.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -70,43 +72,85 @@ struct Loaded {
     std::string bytes;
 };
 
-Loaded load_with_extends(std::string_view text, const std::string& filename,
-                         std::vector<std::string>& chain) {
+// One file of an extends chain, parsed and checked on its own.
+struct ChainLink {
+    TreeNode document;
+    std::string file;
+    std::string text;
+};
+
+ChainLink parse_link(std::string text, const std::string& filename, bool extended) {
     TreeNode overlay = parse_yaml(text, filename);
-    if (overlay.is_null()) throw InputError({filename, 1, 1}, "the scenario file is empty");
+    if (overlay.is_null())
+        throw InputError({filename, 1, 1}, text.empty() ? "the scenario file is empty (0 bytes)"
+                                                        : "the scenario file holds nothing but blank lines or comments");
+    // A file reached by extends is not quoted: it may not be a scenario at all.
+    if (extended && !overlay.is_map())
+        throw InputError({filename, 1, 1}, "is not a scenario: its top level is " +
+                                               std::string(overlay.is_sequence() ? "a list" : "text") +
+                                               ", where a map of sections (players:, drivers:, ...) belongs");
     overlay.expect_map("a scenario (its top level)");
     check_unique_keys_everywhere(overlay);
     overlay.check_keys(scenario_keys(), "the scenario's top level");
+    return {std::move(overlay), filename, std::move(text)};
+}
 
-    Loaded out;
-    if (const TreeNode* extends = overlay.find("extends")) {
-        const std::string relative = extends->as_string("extends (a scenario file to build on)");
-        const fs::path base_dir = fs::path(filename).parent_path();
-        const std::string base_path = (base_dir / relative).lexically_normal().string();
-        if (!fs::exists(base_path))
-            throw InputError(extends->where, "extends names '" + relative +
-                                                 "', but there is no file " + base_path);
-        const std::string canonical = fs::weakly_canonical(base_path).string();
-        if (std::find(chain.begin(), chain.end(), canonical) != chain.end())
-            throw InputError(extends->where, "extends '" + relative +
-                                                 "' makes a cycle: a scenario cannot build on itself");
-        chain.push_back(canonical);
-        const std::string base_text = read_text_file(base_path);
-        Loaded base = load_with_extends(base_text, base_path, chain);
-        // An overlay's uncertainty entry replaces the base's whole: a distribution is one
-        // kind with its numbers, and merging {triangular: ...} into {normal: ...} would give both.
-        if (const TreeNode* mine = overlay.find("uncertainty"); mine && mine->is_map())
-            if (TreeNode* theirs = base.document.find("uncertainty"); theirs && theirs->is_map())
-                for (const auto& entry : mine->entries)
-                    if (TreeNode* old = theirs->find(entry.key)) *old = entry.value;
-        out.document = merge_trees(std::move(base.document), overlay);
-        out.files = std::move(base.files);
-        out.bytes = std::move(base.bytes);
-    } else {
-        out.document = std::move(overlay);
+// The file an `extends:` names, checked: it exists, it is inside the readable folders, and it
+// is not already in the chain. Returns its path and canonical form.
+std::pair<std::string, std::string> extended_file(const TreeNode& extends, const std::string& filename,
+                                                  const std::vector<std::string>& chain) {
+    const std::string relative = extends.as_string("extends (a scenario file to build on)");
+    const fs::path base_dir = fs::path(filename).parent_path();
+    const std::string base_path = (base_dir / relative).lexically_normal().string();
+    check_readable_place(base_path, extends.where, "extends");
+    std::error_code error;
+    if (!fs::exists(base_path, error))
+        throw InputError(extends.where, "extends names '" + relative + "', but there is no file " + base_path);
+    const std::string canonical = fs::weakly_canonical(base_path, error).string();
+    if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+        std::string cycle;
+        for (const auto& file : chain) cycle += file + " -> ";
+        throw InputError(extends.where, "extends '" + relative + "' makes a cycle: a scenario cannot build on itself (" +
+                                            cycle + canonical + ")");
     }
-    out.files.push_back(filename);
-    out.bytes += text;
+    const int limit = input_policy().limits.max_extends;
+    if (static_cast<int>(chain.size()) >= limit)
+        throw InputError(extends.where, "the extends chain is longer than " + std::to_string(limit) + " files (from " +
+                                            chain.front() + " through " + chain.back() + ")",
+                         "a scenario builds on a few files; look for a generated or runaway chain");
+    return {base_path, canonical};
+}
+
+// An overlay's uncertainty entry replaces the base's whole: a distribution is one kind with
+// its numbers, and merging {triangular: ...} into {normal: ...} would give both.
+void replace_uncertainty_entries(TreeNode& base, const TreeNode& overlay) {
+    if (const TreeNode* mine = overlay.find("uncertainty"); mine && mine->is_map())
+        if (TreeNode* theirs = base.find("uncertainty"); theirs && theirs->is_map())
+            for (const auto& entry : mine->entries)
+                if (TreeNode* old = theirs->find(entry.key)) *old = entry.value;
+}
+
+// Follows `extends:` from the named file down to the first base, one file at a time (a loop,
+// not recursion: a chain's length is bounded by a limit, not by the stack), then merges from
+// the base up.
+Loaded load_with_extends(std::string_view text, const std::string& filename, std::vector<std::string> chain) {
+    std::vector<ChainLink> links;
+    links.push_back(parse_link(std::string(text), filename, false));
+    while (const TreeNode* extends = links.back().document.find("extends")) {
+        const auto [path, canonical] = extended_file(*extends, links.back().file, chain);
+        chain.push_back(canonical);
+        links.push_back(parse_link(read_input_file(path, extends->where), path, true));
+    }
+    Loaded out;
+    out.document = std::move(links.back().document);
+    for (auto link = links.rbegin(); link != links.rend(); ++link) {
+        if (link != links.rbegin()) {
+            replace_uncertainty_entries(out.document, link->document);
+            out.document = merge_trees(std::move(out.document), link->document);
+        }
+        out.files.push_back(link->file);
+        out.bytes += link->text;
+    }
     return out;
 }
 
@@ -360,13 +404,13 @@ Scenario build_scenario(Loaded loaded, const std::string& path) {
 
 Scenario parse_scenario(std::string_view text, const std::string& filename) {
     std::vector<std::string> chain;
+    if (!filename.empty()) chain.push_back(fs::weakly_canonical(fs::absolute(filename)).string());
     return build_scenario(load_with_extends(text, filename, chain), filename);
 }
 
 Scenario load_scenario(const std::string& path) {
-    const std::string text = read_text_file(path);
-    std::vector<std::string> chain = {fs::weakly_canonical(path).string()};
-    return build_scenario(load_with_extends(text, path, chain), path);
+    const std::string text = read_input_file(path);
+    return build_scenario(load_with_extends(text, path, {fs::weakly_canonical(path).string()}), path);
 }
 
 }  // namespace triad

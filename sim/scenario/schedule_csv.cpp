@@ -3,10 +3,12 @@
 #include "schedule_reading.hpp"
 
 #include "triad/core/parameters.hpp"
+#include "triad/scenario/input_file.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -132,12 +134,8 @@ CsvForm parse_csv_schedule(const TreeNode& node, const TreeNode& body, const std
     CsvForm form;
     form.file = body.as_string("the file of " + what);
     const std::string resolved = resolve_file(base_folder, form.file);
-
-    std::ifstream in(resolved, std::ios::binary);
-    if (!in) throw InputError(body.where, "cannot read the CSV file '" + resolved + "' (does it exist?)");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const std::vector<CsvRow> rows = split_csv(bytes.str(), form.file, body.where);
+    check_readable_place(resolved, body.where, "the csv schedule");
+    const std::vector<CsvRow> rows = split_csv(read_input_file(resolved, body.where), form.file, body.where);
     if (rows.empty())
         throw InputError(body.where, form.file + " is empty; it needs a header row naming its columns");
     const std::vector<std::string>& header = rows.front().cells;
@@ -179,15 +177,14 @@ CsvForm parse_csv_schedule(const TreeNode& node, const TreeNode& body, const std
     }
     // A filter value that no row holds is most likely misspelt: suggest one that some row holds.
     for (const auto& filter : filters) {
-        std::vector<std::string> present;
-        for (std::size_t r = 1; r < rows.size(); ++r) {
-            const std::string& text = rows[r].cells[filter.column];
-            if (std::find(present.begin(), present.end(), text) == present.end()) present.push_back(text);
-        }
-        if (std::find(present.begin(), present.end(), filter.text) == present.end())
-            throw InputError(filter.where, "no row of " + form.file + " has " + filter.column_name +
-                                               " '" + filter.text + "'",
-                             suggest(filter.text, present));
+        const bool held = std::any_of(rows.begin() + 1, rows.end(),
+                                      [&](const CsvRow& row) { return row.cells[filter.column] == filter.text; });
+        if (held) continue;
+        std::set<std::string> distinct;  // a set: a series may have many rows
+        for (std::size_t r = 1; r < rows.size(); ++r) distinct.insert(rows[r].cells[filter.column]);
+        const std::vector<std::string> present(distinct.begin(), distinct.end());
+        throw InputError(filter.where, "no row of " + form.file + " has " + filter.column_name + " '" + filter.text + "'",
+                         suggest(filter.text, present));
     }
 
     double scale = 1.0;

@@ -1,12 +1,16 @@
 #include "triad/scenario/tree.hpp"
 
+#include "triad/core/strings.hpp"
+#include "triad/scenario/input_file.hpp"
+#include "yaml_nesting.hpp"
+
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <unordered_map>
 
 namespace triad {
 
@@ -17,9 +21,26 @@ SourceLocation at(const std::string& file, const YAML::Mark& mark) {
     return {file, mark.line + 1, mark.column + 1};
 }
 
-TreeNode convert(const YAML::Node& node, const std::string& file) {
+// Converts yaml-cpp's nodes, counting what it creates: an alias (*name) is expanded where it
+// is used, so a few hundred bytes of nested aliases could otherwise make billions of nodes.
+struct Conversion {
+    const std::string& file;
+    std::size_t nodes = 0;
+    std::size_t max_nodes;
+    int max_depth;
+};
+
+TreeNode convert(const YAML::Node& node, Conversion& c, int depth) {
     TreeNode out;
-    out.where = at(file, node.Mark());
+    out.where = at(c.file, node.Mark());
+    if (++c.nodes > c.max_nodes)
+        throw InputError(out.where, "the YAML holds more than " + std::to_string(c.max_nodes) +
+                                        " values once its aliases (*name) are expanded",
+                         "a scenario has a few thousand; remove the aliases that repeat large parts");
+    if (depth > c.max_depth)
+        throw InputError(out.where, "the YAML nests deeper than " + std::to_string(c.max_depth) +
+                                        " levels once its aliases (*name) are expanded");
+    const std::string& file = c.file;
     switch (node.Type()) {
         case YAML::NodeType::Undefined:
         case YAML::NodeType::Null: out.kind = TreeNode::Kind::null; break;
@@ -29,7 +50,7 @@ TreeNode convert(const YAML::Node& node, const std::string& file) {
             break;
         case YAML::NodeType::Sequence:
             out.kind = TreeNode::Kind::sequence;
-            for (const auto& item : node) out.items.push_back(convert(item, file));
+            for (const auto& item : node) out.items.push_back(convert(item, c, depth + 1));
             break;
         case YAML::NodeType::Map:
             out.kind = TreeNode::Kind::map;
@@ -37,7 +58,7 @@ TreeNode convert(const YAML::Node& node, const std::string& file) {
                 if (!pair.first.IsScalar())
                     throw InputError(at(file, pair.first.Mark()), "a map key must be a plain name");
                 out.entries.push_back(
-                    {pair.first.Scalar(), at(file, pair.first.Mark()), convert(pair.second, file)});
+                    {pair.first.Scalar(), at(file, pair.first.Mark()), convert(pair.second, c, depth + 1)});
             }
             break;
     }
@@ -83,7 +104,7 @@ std::string TreeNode::describe() const {
         case Kind::map: return "a map";
         case Kind::scalar:
             if (parse_number(scalar)) return "the number " + scalar;
-            return "'" + scalar + "'";
+            return "'" + printable(scalar, 60) + "'";
     }
     return "a value";
 }
@@ -140,13 +161,15 @@ void TreeNode::expect_sequence(std::string_view what) const {
 }
 
 void TreeNode::check_unique_keys(std::string_view context) const {
-    for (std::size_t a = 0; a < entries.size(); ++a)
-        for (std::size_t b = 0; b < a; ++b)
-            if (entries[a].key == entries[b].key)
-                throw InputError(entries[a].key_where,
-                                 "'" + entries[a].key + "' is given twice in " +
-                                     std::string(context) + " (first at line " +
-                                     std::to_string(entries[b].key_where.line) + ")");
+    if (entries.size() < 2) return;
+    std::unordered_map<std::string_view, const TreeEntry*> first;  // linear: maps may be large
+    first.reserve(entries.size());
+    for (const auto& entry : entries) {
+        const auto [it, added] = first.emplace(entry.key, &entry);
+        if (!added)
+            throw InputError(entry.key_where, "'" + entry.key + "' is given twice in " + std::string(context) +
+                                                  " (first at line " + std::to_string(it->second->key_where.line) + ")");
+    }
 }
 
 void TreeNode::check_keys(std::span<const std::string> allowed, std::string_view context) const {
@@ -159,29 +182,34 @@ void TreeNode::check_keys(std::span<const std::string> allowed, std::string_view
     }
 }
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "cannot open the file (does it exist?)");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 TreeNode parse_yaml(std::string_view text, const std::string& filename) {
-    YAML::Node root;
+    const InputLimits& limits = input_policy().limits;
+    yaml_detail::check_nesting(text, filename, limits.max_nesting);
+    std::vector<YAML::Node> documents;
     try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-        throw InputError(at(filename, e.mark), "malformed YAML: " + e.msg);
+        documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        throw InputError(at(filename, e.mark), "the YAML nests too deeply for its parser (" + std::to_string(e.depth()) +
+                                                   " levels)");
     } catch (const YAML::Exception& e) {
         throw InputError(at(filename, e.mark), "malformed YAML: " + e.msg);
     }
-    TreeNode tree = convert(root, filename);
+    if (documents.size() > 1)
+        throw InputError(at(filename, documents[1].Mark()),
+                         "a second YAML document (after '---'): a file holds one scenario or game",
+                         "remove the '---' line and what follows, or move it to a file of its own");
+    if (documents.empty()) {
+        TreeNode empty;
+        empty.where = {filename, 1, 1};
+        return empty;
+    }
+    Conversion conversion{filename, 0, limits.max_yaml_nodes, limits.max_nesting};
+    TreeNode tree = convert(documents.front(), conversion, 1);
     if (tree.where.line == 0) tree.where = {filename, 1, 1};
     return tree;
 }
 
-TreeNode load_yaml_file(const std::string& path) { return parse_yaml(read_text_file(path), path); }
+TreeNode load_yaml_file(const std::string& path) { return parse_yaml(read_input_file(path), path); }
 
 TreeNode merge_trees(TreeNode base, const TreeNode& overlay) {
     if (!base.is_map() || !overlay.is_map()) return overlay;

@@ -186,6 +186,116 @@ std::string joined(const std::set<std::string>& labels) {
     return out;
 }
 
+using Values = std::map<std::string, std::string>;  // cell by column name
+
+// The pure analysis: how many pure equilibria, and the configurations and alignments they show.
+void pure_values(const Game& game, Values& values) {
+    const int n = game.player_count();
+    const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+    values["pure_count"] = std::to_string(eqs.size());
+    if (!game.has_stances()) return;
+    std::set<std::string> configurations;
+    std::vector<std::set<std::string>> alignments(n);
+    for (const auto& e : eqs) {
+        const Structure s = read_structure(warmth_matrix(game, *e.profile));
+        if (n == 3) configurations.insert(std::string(to_string(s.triads.front().configuration)));
+        for (int i = 0; i < n; ++i) alignments[i].insert(alignment_label(game, s.alignment[i]));
+    }
+    values["configurations"] = joined(configurations);
+    for (int i = 0; i < n; ++i) values[game.players[i] + "_alignments"] = joined(alignments[i]);
+}
+
+// The selected outcome's labels and their probabilities.
+void prediction_values(const Game& game, const Prediction& p, Values& values) {
+    values["configuration"] = p.selected_configuration;
+    values["configuration_probability"] = cell(p.configuration_probability);
+    for (int i = 0; i < game.player_count() && game.has_stances(); ++i) {
+        values[game.players[i] + "_alignment"] = p.selected_alignment[i];
+        values[game.players[i] + "_alignment_probability"] = cell(p.alignment_probability[i]);
+        if (!p.selected_role.empty()) values[game.players[i] + "_role"] = p.selected_role[i];
+        if (!p.selected_backs.empty() && !p.backs[i].empty()) {
+            values[game.players[i] + "_backs"] = p.selected_backs[i];
+            values[game.players[i] + "_backs_probability"] = cell(p.backs_probability[i]);
+        }
+    }
+}
+
+// Every pure equilibrium's labels or, in a game without one, the QRE limit's most likely ones
+// ("can the model reach the expected outcome at all?"). Tracing the QRE costs about ten stage
+// analyses, so it stands in only where it must.
+std::string reachable_labels(const Game& game, const std::vector<Equilibrium>& eqs) {
+    std::string reachable;
+    Eigen::VectorXd one_hot = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
+    for (const auto& e : eqs) {
+        one_hot(static_cast<Eigen::Index>(*e.profile)) = 1.0;
+        reachable += (reachable.empty() ? "" : "|") + modal_labels(game, outcome_distribution(game, one_hot));
+        one_hot(static_cast<Eigen::Index>(*e.profile)) = 0.0;
+    }
+    if (eqs.empty()) {
+        const QreResult qre = trace_qre(game);
+        reachable = modal_labels(game, outcome_distribution(game, product_distribution(game, qre.limit.strategy)));
+    }
+    return reachable;
+}
+
+// The stage analysis: the selection rule's prediction, the pure count and (when a column asks)
+// the distributions and the reachable outcomes.
+void stage_values(const Game& game, const Scenario& scenario, bool wants_outcomes, Values& values) {
+    const Prediction p = predict(game, read_selection_rule(scenario));
+    prediction_values(game, p, values);
+    const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+    values["pure_count"] = std::to_string(eqs.size());
+    if (!wants_outcomes || !game.has_stances()) return;
+    const OutcomeDistribution selected{p.configuration, p.alignment, p.role, p.backs};
+    for (const auto& [column, distribution] : outcome_columns(game, selected))
+        values[column + "_distribution"] = distribution_cell(distribution);
+    values["equilibria"] = reachable_labels(game, eqs);
+}
+
+// The label paths of a run: each player's alignment and role, and the configuration.
+void path_values(const Game& game, const RunResult& run, Values& values) {
+    const int n = game.player_count();
+    std::vector<double> times;
+    for (const auto& r : run.periods) times.push_back(r.time);
+    std::vector<std::string> labels(run.periods.size());
+    for (int i = 0; i < n && game.has_stances(); ++i) {
+        for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
+        values[game.players[i] + "_alignment_path"] = label_path(times, labels);
+        if (n != 3) continue;
+        for (std::size_t k = 0; k < labels.size(); ++k) {
+            const TriadReading& t = *run.periods[k].triangle;
+            for (int a = 0; a < 3; ++a)
+                if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
+        }
+        values[game.players[i] + "_role_path"] = label_path(times, labels);
+    }
+    if (n == 3 && game.has_stances()) {
+        for (std::size_t k = 0; k < labels.size(); ++k)
+            labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
+        values["configuration_path"] = label_path(times, labels);
+    }
+}
+
+// The timeline analysis: the first shift, the shift count, the paths (when a column asks:
+// long strings) and the configurations' shares of the run.
+void timeline_values(const Game& game, const RunResult& run, bool wants_paths, Values& values) {
+    if (!run.shifts.empty()) {
+        const ShiftEvent& s = run.shifts.front();
+        values["first_shift_time"] = cell(s.time);
+        values["first_shift_what"] = to_string(s.what);
+        values["first_shift_from"] = s.from;
+        values["first_shift_to"] = s.to;
+    }
+    values["shifts"] = std::to_string(run.shifts.size());
+    if (wants_paths) path_values(game, run, values);
+    if (game.player_count() == 3 && game.has_stances()) {
+        std::map<std::string, double> share;
+        for (const auto& r : run.periods) share[std::string(to_string(r.triangle->configuration))] += 1.0 / run.periods.size();
+        values["final_configuration"] = std::string(to_string(run.periods.back().triangle->configuration));
+        for (const auto& c : configuration_names()) values["share_" + std::string(c)] = cell(share[std::string(c)]);
+    }
+}
+
 }  // namespace
 
 SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
@@ -204,99 +314,13 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
     for (std::size_t a = 0; a < point.size(); ++a)
         for (std::size_t e : spec_.axis_entries[a]) model_.set(e, point[a]);
     const Game& game = model_.game();
-    const int n = game.player_count();
-    std::map<std::string, std::string> values;
+    Values values;
     switch (spec_.analysis) {
-        case SweepAnalysis::pure: {
-            const auto eqs = pure_equilibria(game, payoff_tolerance(game));
-            values["pure_count"] = std::to_string(eqs.size());
-            if (game.has_stances()) {
-                std::set<std::string> configurations;
-                std::vector<std::set<std::string>> alignments(n);
-                for (const auto& e : eqs) {
-                    const Structure s = read_structure(warmth_matrix(game, *e.profile));
-                    if (n == 3) configurations.insert(std::string(to_string(s.triads.front().configuration)));
-                    for (int i = 0; i < n; ++i) alignments[i].insert(alignment_label(game, s.alignment[i]));
-                }
-                values["configurations"] = joined(configurations);
-                for (int i = 0; i < n; ++i) values[game.players[i] + "_alignments"] = joined(alignments[i]);
-            }
-            break;
-        }
-        case SweepAnalysis::stage: {
-            const Prediction p = predict(game, read_selection_rule(model_.scenario()));
-            values["configuration"] = p.selected_configuration;
-            values["configuration_probability"] = cell(p.configuration_probability);
-            for (int i = 0; i < n && game.has_stances(); ++i) {
-                values[game.players[i] + "_alignment"] = p.selected_alignment[i];
-                values[game.players[i] + "_alignment_probability"] = cell(p.alignment_probability[i]);
-                if (!p.selected_role.empty()) values[game.players[i] + "_role"] = p.selected_role[i];
-                if (!p.selected_backs.empty() && !p.backs[i].empty()) {
-                    values[game.players[i] + "_backs"] = p.selected_backs[i];
-                    values[game.players[i] + "_backs_probability"] = cell(p.backs_probability[i]);
-                }
-            }
-            const auto eqs = pure_equilibria(game, payoff_tolerance(game));
-            values["pure_count"] = std::to_string(eqs.size());
-            if (wants_outcomes_ && game.has_stances()) {
-                const OutcomeDistribution selected{p.configuration, p.alignment, p.role, p.backs};
-                for (const auto& [column, distribution] : outcome_columns(game, selected))
-                    values[column + "_distribution"] = distribution_cell(distribution);
-                // Every pure equilibrium's labels or, in a game without one, the QRE limit's most
-                // likely ones ("can the model reach the expected outcome at all?"). Tracing the
-                // QRE costs about ten stage analyses, so it stands in only where it must.
-                std::string reachable;
-                Eigen::VectorXd one_hot = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
-                for (const auto& e : eqs) {
-                    one_hot(static_cast<Eigen::Index>(*e.profile)) = 1.0;
-                    reachable += (reachable.empty() ? "" : "|") + modal_labels(game, outcome_distribution(game, one_hot));
-                    one_hot(static_cast<Eigen::Index>(*e.profile)) = 0.0;
-                }
-                if (eqs.empty()) {
-                    const QreResult qre = trace_qre(game);
-                    reachable = modal_labels(game, outcome_distribution(game, product_distribution(game, qre.limit.strategy)));
-                }
-                values["equilibria"] = reachable;
-            }
-            break;
-        }
+        case SweepAnalysis::pure: pure_values(game, values); break;
+        case SweepAnalysis::stage: stage_values(game, model_.scenario(), wants_outcomes_, values); break;
         case SweepAnalysis::timeline: {
             const RunResult run = run_timeline(model_, *timeline_, timeline_->seed, {.explain_shifts = false, .record_parameters = false});
-            if (!run.shifts.empty()) {
-                const ShiftEvent& s = run.shifts.front();
-                values["first_shift_time"] = cell(s.time);
-                values["first_shift_what"] = s.what;
-                values["first_shift_from"] = s.from;
-                values["first_shift_to"] = s.to;
-            }
-            values["shifts"] = std::to_string(run.shifts.size());
-            if (wants_paths_) {  // long strings: only when a column asks for them
-                std::vector<double> times;
-                for (const auto& r : run.periods) times.push_back(r.time);
-                std::vector<std::string> labels(run.periods.size());
-                for (int i = 0; i < n && game.has_stances(); ++i) {
-                    for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = alignment_label(game, run.periods[k].alignment[i]);
-                    values[game.players[i] + "_alignment_path"] = label_path(times, labels);
-                    if (n != 3) continue;
-                    for (std::size_t k = 0; k < labels.size(); ++k) {
-                        const TriadReading& t = *run.periods[k].triangle;
-                        for (int a = 0; a < 3; ++a)
-                            if (t.players[a] == i) labels[k] = std::string(to_string(t.roles[a]));
-                    }
-                    values[game.players[i] + "_role_path"] = label_path(times, labels);
-                }
-                if (n == 3 && game.has_stances()) {
-                    for (std::size_t k = 0; k < labels.size(); ++k)
-                        labels[k] = std::string(to_string(run.periods[k].triangle->configuration));
-                    values["configuration_path"] = label_path(times, labels);
-                }
-            }
-            if (n == 3 && game.has_stances()) {
-                std::map<std::string, double> share;
-                for (const auto& r : run.periods) share[std::string(to_string(r.triangle->configuration))] += 1.0 / run.periods.size();
-                values["final_configuration"] = std::string(to_string(run.periods.back().triangle->configuration));
-                for (const auto& c : configuration_names()) values["share_" + std::string(c)] = cell(share[std::string(c)]);
-            }
+            timeline_values(game, run, wants_paths_, values);
             break;
         }
     }
@@ -433,7 +457,16 @@ std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const Swee
             ++emitted_chunks;
             ready.notify_all();
         }
-        emit(rows);
+        try {
+            emit(rows);
+        } catch (...) {
+            // The writer failed (a full disk): stop the workers before the error leaves.
+            std::lock_guard lock(mutex);
+            if (!failure) failure = std::current_exception();
+            failed = true;
+            ready.notify_all();
+            break;
+        }
         if (!rows.empty()) emitted_to = rows.back().index + 1;
         if (options.stop && options.stop->load()) break;  // whole chunks so far; the rest on --resume
     }

@@ -76,7 +76,7 @@ triad_cli_test(validate_ok 0 "baseline.yaml: ok \\(3 players, 729 profiles" vali
 triad_cli_test(validate_misspelt_driver 1 "bad_driver.yaml:[0-9]+:[0-9]+: unknown driver 'regime_securty'; did you mean 'regime_security'" validate ${BAD}/bad_driver.yaml)
 triad_cli_test(validate_malformed 1 "malformed.yaml:[0-9]+:[0-9]+: malformed YAML" validate ${BAD}/malformed.yaml)
 triad_cli_test(validate_negative 1 "negative.yaml:[0-9]+:[0-9]+: .*outside its range.*non-negative" validate ${BAD}/negative.yaml)
-triad_cli_test(validate_missing_file 1 "no_such.yaml: cannot open the file" validate ${BAD}/no_such.yaml)
+triad_cli_test(validate_missing_file 1 "no_such.yaml: no such file" validate ${BAD}/no_such.yaml)
 triad_cli_test(validate_too_large 1 "too_large.yaml:[0-9]+:[0-9]+: the game has .* pure profiles.*named actions" validate ${BAD}/too_large.yaml)
 triad_cli_test(validate_many 1 "baseline.yaml: ok.*bad_driver.yaml:" validate ${B} ${BAD}/bad_driver.yaml)
 

@@ -22,12 +22,12 @@ if(NOT last_code EQUAL 0)
 endif()
 read_without_command(${WORK}/full.csv full)
 
-# A crash: the file stops in the middle of a row.
+# A crash: the partial file stops in the middle of a row, and FILE itself is not there yet.
 file(READ ${WORK}/full.csv text)
 string(FIND "${text}" "\n13," cut)
 math(EXPR cut "${cut} + 6")
 string(SUBSTRING "${text}" 0 ${cut} partial)
-file(WRITE ${WORK}/resumed.csv "${partial}")
+file(WRITE ${WORK}/resumed.csv.partial "${partial}")
 run_triad(${args} -j 2 --resume -o ${WORK}/resumed.csv)
 if(NOT last_code EQUAL 0)
   message(FATAL_ERROR "resume failed: ${last_output}")
@@ -35,6 +35,48 @@ endif()
 read_without_command(${WORK}/resumed.csv resumed)
 if(NOT "${resumed}" STREQUAL "${full}")
   message(FATAL_ERROR "the resumed file differs from the uninterrupted one")
+endif()
+if(EXISTS ${WORK}/resumed.csv.partial)
+  message(FATAL_ERROR "a finished sweep left its .partial file behind")
+endif()
+
+# A file cut by an earlier version (which appended to FILE itself) is resumed too.
+file(WRITE ${WORK}/legacy.csv "${partial}")
+run_triad(${args} -j 2 --resume -o ${WORK}/legacy.csv)
+read_without_command(${WORK}/legacy.csv legacy)
+if(NOT last_code EQUAL 0 OR NOT "${legacy}" STREQUAL "${full}")
+  message(FATAL_ERROR "resuming a cut FILE failed: ${last_output}")
+endif()
+
+# Garbage is never appended to: a partial file that is not a sweep is refused and kept.
+file(WRITE ${WORK}/garbage.csv.partial "not a sweep\n1,2,3\n")
+run_triad(${args} --resume -o ${WORK}/garbage.csv)
+file(READ ${WORK}/garbage.csv.partial garbage)
+if(last_code EQUAL 0 OR EXISTS ${WORK}/garbage.csv OR NOT garbage STREQUAL "not a sweep\n1,2,3\n")
+  message(FATAL_ERROR "resume appended to a file that is not a sweep: ${last_output}")
+endif()
+
+# A second writer on the same FILE fails at once while the first holds the lock (flock(1)
+# stands for the first sweep), and the first one's partial file is untouched.
+file(WRITE ${WORK}/locked.csv.partial "${partial}")
+find_program(FLOCK flock)
+if(FLOCK)
+  execute_process(COMMAND ${FLOCK} ${WORK}/locked.csv.partial ${TRIAD} ${args} -o ${WORK}/locked.csv
+                  WORKING_DIRECTORY ${SOURCE} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  file(READ ${WORK}/locked.csv.partial locked)
+  if(code EQUAL 0 OR NOT err MATCHES "being written by another triad sweep" OR NOT locked STREQUAL partial)
+    message(FATAL_ERROR "a second writer was not refused: ${code} ${err}")
+  endif()
+endif()
+
+# A failed write (here: a file size limit) exits non-zero and leaves an earlier FILE intact.
+file(COPY_FILE ${WORK}/full.csv ${WORK}/kept.csv)
+execute_process(COMMAND sh -c "trap '' XFSZ; ulimit -f 2; exec \"$0\" \"$@\"" ${TRIAD} ${args} -o ${WORK}/kept.csv
+                WORKING_DIRECTORY ${SOURCE} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(READ ${WORK}/full.csv before)
+file(READ ${WORK}/kept.csv after)
+if(code EQUAL 0 OR NOT err MATCHES "cannot write .*kept.csv.partial" OR NOT before STREQUAL after)
+  message(FATAL_ERROR "a failed write was reported as success or destroyed the earlier file: ${code} ${err}")
 endif()
 
 # Resuming with a different design is refused.

@@ -242,7 +242,7 @@ TEST_CASE("step schedule errors", "[schedule]") {
 
 TEST_CASE("csv schedule errors point at the schedule and the CSV line", "[schedule]") {
     require_parse_error("\nwedge.omega: {csv: schedule_missing.csv}\n", 2,
-                        {"cannot read the CSV file", "schedule_missing.csv"});
+                        {"no such file", "schedule_missing.csv"});
     require_parse_error("wedge.omega:\n  csv: schedule_quoted.csv\n  value: amont\n", 3,
                         {"no column 'amont'", "did you mean 'amount'?"});
     require_parse_error("wedge.omega:\n  csv: schedule_quoted.csv\n  value: amount\n  time: yaer\n", 4,

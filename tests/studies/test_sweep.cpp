@@ -105,6 +105,18 @@ TEST_CASE("a stop request ends the sweep after whole chunks", "[sweep]") {
     for (std::size_t k = 0; k < rows.size(); ++k) CHECK(rows[k].index == k);
 }
 
+TEST_CASE("a failing writer stops the sweep and its error leaves run_sweep", "[sweep]") {
+    // As when the disk fills: the second chunk cannot be written. The workers must be
+    // stopped and joined (not left running), and the writer's own error must come out.
+    const SweepSpec spec = make_sweep(baseline(), grid(6, 6), SweepAnalysis::pure, {});
+    std::size_t calls = 0;
+    const auto write = [&](const std::vector<SweepRow>&) {
+        if (++calls == 2) throw triad::Error("disk full");
+    };
+    CHECK_THROWS_WITH(run_sweep(baseline(), spec, {.first = 0, .last = 36, .threads = 2, .chunk = 4}, write), "disk full");
+    CHECK(calls == 2);
+}
+
 TEST_CASE("a boundary found by bisection lies where a fine grid puts it", "[sweep]") {
     // Along Beijing's ambition toward Moscow the baseline's pure equilibrium turns from a
     // stable marriage into a unit veto; find it on a coarse grid and check it on a fine one.

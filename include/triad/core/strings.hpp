@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triad {
@@ -15,5 +16,10 @@ namespace triad {
 
 // The text without leading and trailing spaces and tabs.
 [[nodiscard]] std::string trim(const std::string& text);
+
+// The text safe to print on a terminal: control characters (escape sequences, bells, carriage
+// returns) written as \xNN, newlines and tabs kept; cut to `max_length` bytes with "..." when
+// longer (0: no cut).
+[[nodiscard]] std::string printable(std::string_view text, std::size_t max_length = 0);
 
 }  // namespace triad

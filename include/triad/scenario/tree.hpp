@@ -58,12 +58,11 @@ struct TreeEntry {
     TreeNode value;
 };
 
-// Parse YAML text; a syntax error becomes an InputError at its line and column.
+// Parse YAML text; a syntax error becomes an InputError at its line and column. One document
+// only; nesting and the values that aliases expand to are bounded (InputLimits).
 [[nodiscard]] TreeNode parse_yaml(std::string_view text, const std::string& filename);
-// Read and parse a file; a missing file is an InputError naming it.
+// Read (read_input_file: regular files within the size limit) and parse a file.
 [[nodiscard]] TreeNode load_yaml_file(const std::string& path);
-// The file's bytes (for hashing); throws InputError if it cannot be read.
-[[nodiscard]] std::string read_text_file(const std::string& path);
 
 // Deep merge: maps merge key by key (overlay wins, recursively); anything else in `overlay`
 // replaces what `base` had. Locations follow the node that wins.

@@ -75,7 +75,8 @@ struct SweepOptions {
 };
 
 // Runs the analysis on points [first, last) and hands finished chunks, in point order, to
-// `emit` (called on the calling thread). Returns the index one past the last point emitted
+// `emit` (called on the calling thread; an exception it throws stops the workers and leaves
+// run_sweep). Returns the index one past the last point emitted
 // (less than `last` when stopped).
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options,
                       const std::function<void(const std::vector<SweepRow>&)>& emit);

@@ -35,12 +35,12 @@ double payoff(const Game& game, int player, std::size_t profile) {
 }
 
 // The pure equilibrium worst for each player (first in profile order among ties).
-void punish_by_nash_reversion(const Game& game, const std::vector<Equilibrium>& equilibria, double tolerance,
+void punish_by_nash_reversion(const Game& game, const std::vector<std::size_t>& equilibria, double tolerance,
                               SustainResult& result) {
     for (int i = 0; i < game.player_count(); ++i) {
-        std::size_t worst = *equilibria.front().profile;
-        for (const auto& eq : equilibria)
-            if (payoff(game, i, *eq.profile) < payoff(game, i, worst) - tolerance) worst = *eq.profile;
+        std::size_t worst = equilibria.front();
+        for (const std::size_t eq : equilibria)
+            if (payoff(game, i, eq) < payoff(game, i, worst) - tolerance) worst = eq;
         result.punished[i] = payoff(game, i, worst);
         result.punishment_profile[i] = worst;
     }
@@ -107,7 +107,8 @@ void note_minmax(const Game& game, double tolerance, SustainResult& result) {
 // P_i: Nash reversion, or the pure minmax when asked or when there is no pure equilibrium.
 void punish(const Game& game, Punishment punishment, double tolerance, SustainResult& result) {
     if (punishment == Punishment::nash) {
-        const auto equilibria = pure_equilibria(game, tolerance);
+        // Profiles only: all of them count, and a degenerate game may have a million.
+        const auto equilibria = pure_equilibrium_profiles(game, tolerance).profiles;
         if (equilibria.empty()) {
             result.punishment = Punishment::minmax;
             result.notes.push_back(

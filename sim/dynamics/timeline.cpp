@@ -26,7 +26,15 @@ constexpr double kSustainToleranceScale = 1e-9;
 
 }  // namespace
 
-int Timeline::periods() const { return static_cast<int>(std::floor((end - start) / step + kTimeTolerance)) + 1; }
+double Timeline::period_count() const { return std::floor((end - start) / step + kTimeTolerance) + 1.0; }
+
+int Timeline::periods() const {
+    // Counted in floating point first: end 1e12 with step 1e-3 would overflow an int.
+    const double count = period_count();
+    if (!(count >= 1.0 && count <= static_cast<double>(kMaxPeriods)))
+        throw InputError({}, "the timeline has " + format_number(count) + " periods; at most " + std::to_string(kMaxPeriods));
+    return static_cast<int>(count);
+}
 
 bool Timeline::stochastic() const {
     for (const auto& r : rules)

@@ -161,7 +161,10 @@ void read_dates(const TreeNode& node, Timeline& t) {
         t.step = step->as_number("timeline step");
         if (t.step <= 0.0) throw InputError(step->where, "the timeline step must be positive");
     }
-    if (t.periods() > 100000) throw InputError(node.where, "the timeline has " + std::to_string(t.periods()) + " periods; at most 100000");
+    if (const double count = t.period_count(); !(count <= static_cast<double>(kMaxPeriods)))
+        throw InputError(node.where, "the timeline has " + format_number(count) + " periods; at most " +
+                                         std::to_string(kMaxPeriods),
+                         "take a larger step or a shorter span");
 }
 
 // `min_hold`, `seed`, `runs` and `updates`.

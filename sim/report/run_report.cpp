@@ -242,7 +242,7 @@ std::string render_runs_json(const LoadedGame& loaded, const Timeline& t, const 
     json.end_array().key("shifts").begin_array();
     for (const auto& d : e.shifts) {
         json.begin_object().field("what", to_string(d.what)).field("from", d.from).field("to", d.to);
-        json.field("runs", d.count).field("share", d.share).field("mean_time", d.mean_time);
+        json.field("runs", d.count).field("occurrences", d.occurrences).field("share", d.share).field("mean_time", d.mean_time);
         json.key("dates").begin_object();
         for (const auto& [time, c] : d.dates) json.field(format_number(time), c);
         json.end_object().key("causes").begin_array();

@@ -116,10 +116,9 @@ void table_equilibria(std::ostream& out, const Game& game, const SolveResult& s)
         if (reading) out << "  " << std::left << std::setw(10) << "alignment" << (reading->role.empty() ? "" : "  role");
         out << std::right << "\n";
         for (int i = 0; i < game.player_count(); ++i) {
-            char payoff[32];
-            std::snprintf(payoff, sizeof payoff, "%10.4f", eq.payoffs[i]);
+            const std::string payoff = table_number(eq.payoffs[i]);
             out << "  " << std::left << std::setw(static_cast<int>(name_width)) << game.players[i] << "  "
-                << std::setw(static_cast<int>(action_width)) << describe_strategy(game, eq, i) << "  " << payoff;
+                << std::setw(static_cast<int>(action_width)) << describe_strategy(game, eq, i) << "  " << std::right << std::setw(10) << payoff << std::left;
             if (reading) {
                 out << "  " << std::setw(10) << reading->alignment[i];
                 if (!reading->role.empty()) out << "  " << reading->role[i];
@@ -276,7 +275,10 @@ std::string render_solve_table(const SolveResult& s) {
     out << "  " << s.loaded.path << "  (content hash " << s.loaded.content_hash << ", triad " << kVersion << ")\n";
     for (const auto& o : s.loaded.overrides) out << "  --set " << o << "\n";
     std::vector<std::string> counts;
-    for (int i = 0; i < game.player_count(); ++i) counts.push_back(std::to_string(game.space.actions(i)));
+    // A game of many players is summarised: its first eight counts, then how many in all.
+    const int shown = game.player_count() > 12 ? 8 : game.player_count();
+    for (int i = 0; i < shown; ++i) counts.push_back(std::to_string(game.space.actions(i)));
+    if (shown < game.player_count()) counts.push_back("...");
     out << "  " << game.player_count() << " players, " << join(counts, " x ") << " actions, " << game.space.size()
         << " profiles\n\n";
     table_prediction(out, game, s.prediction);

@@ -2,6 +2,7 @@
 #include "triad/report/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -21,6 +22,10 @@ std::string printf_number(double value, const char* format) {
     std::snprintf(out.data(), out.size(), format, value);
     out.pop_back();
     return out;
+}
+
+std::string table_number(double value) {
+    return printf_number(value, std::fabs(value) < 1e7 ? "%.4f" : "%.6g");
 }
 
 std::string describe_distribution(const std::map<std::string, double>& distribution) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace triad {
 
@@ -312,7 +313,41 @@ void StageModel::assemble() {
     for (const auto& group : terms_)
         for (const auto& term : group)
             if (term.coefficient != 0.0) game_.payoffs[term.player].noalias() += term.coefficient * *term.basis;
+    for (int i = 0; i < game_.player_count(); ++i) check_finite(i);
     game_.check();
+}
+
+void StageModel::check_finite(int player) const {
+    const Eigen::VectorXd& u = game_.payoffs[static_cast<std::size_t>(player)];
+    if (u.allFinite()) return;
+    // The term to blame: the first that is not finite by itself, else (a sum that overflows)
+    // the largest one.
+    const BasisTerm* blamed = nullptr;
+    std::size_t blamed_driver = 0;
+    double largest = -1.0;
+    for (std::size_t k = 0; k < terms_.size(); ++k)
+        for (const auto& term : terms_[k]) {
+            if (term.player != player || term.coefficient == 0.0) continue;
+            const double size = std::isfinite(term.coefficient) ? std::fabs(term.coefficient) * term.basis->cwiseAbs().maxCoeff()
+                                                                : std::numeric_limits<double>::infinity();
+            if (!std::isfinite(size) || size > largest) {
+                blamed = &term, blamed_driver = k, largest = size;
+                if (!std::isfinite(size)) break;
+            }
+        }
+    const std::string whose = "a payoff of " + game_.players[static_cast<std::size_t>(player)];
+    if (!blamed) throw NumericalError(whose + " is not a finite number");
+    std::string values;
+    SourceLocation where = (*instances_)[blamed_driver].where;
+    for (std::size_t f : blamed->factors) {
+        values += (values.empty() ? "" : ", ") + params_[f].path + " = " + format_number(params_.value(f));
+        where = params_[f].where;
+    }
+    throw InputError(where,
+                     whose + " is not a finite number: the " + (*instances_)[blamed_driver].name + " term " +
+                         (std::isfinite(largest) ? "is too large to add to the others" : "overflows") +
+                         (values.empty() ? std::string() : " (" + values + ")"),
+                     "payoffs are sums of drivers' terms; keep parameters within a few orders of magnitude of 1");
 }
 
 void StageModel::rebuild() {
@@ -370,6 +405,10 @@ void StageModel::set(std::size_t entry, double value, const SourceLocation& wher
         term.coefficient = updated;
         if (delta != 0.0) game_.payoffs[term.player].noalias() += delta * *term.basis;
     }
+    // A value set by --set, a sweep or a schedule may overflow a payoff: say where, not NaN later.
+    int checked = -1;  // an entry's terms are mostly one player's: check each run of them once
+    for (const auto& [k, t] : terms_of_entry_[entry])
+        if (terms_[k][t].player != checked) check_finite(checked = terms_[k][t].player);
 }
 
 void StageModel::set(std::string_view path, double value, const SourceLocation& where) {

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,9 @@ std::string parse_header(Lexer& lexer) {
 std::vector<std::string> parse_name_list(Lexer& lexer, const Token& open, const std::string& what,
                                          const std::string& item) {
     std::vector<std::string> names;
+    // Names identify players and strategies in every output, so a repeated one is refused
+    // (Gambit accepts it; triad could not tell the two apart). A hash set keeps it linear.
+    std::unordered_set<std::string> seen;
     for (;;) {
         Token token = lexer.next();
         if (token.kind == TokenKind::close_brace) return names;
@@ -89,6 +93,9 @@ std::vector<std::string> parse_name_list(Lexer& lexer, const Token& open, const 
         if (token.kind != TokenKind::string)
             lexer.fail(token, "expected " + item + " in double quotes or '}' to close " + what +
                                   ", found " + describe(token));
+        if (!seen.insert(token.value).second)
+            lexer.fail(token, in_quotes(token.value) + " appears twice in " + what,
+                       "give each a name of its own: triad's results name players and strategies");
         names.push_back(std::move(token.value));
     }
 }
@@ -131,6 +138,7 @@ Strategies parse_strategy_counts(Lexer& lexer, const Token& open,
                                  const std::vector<std::string>& players) {
     const std::string what = "the list of strategy counts";
     std::vector<int> counts;
+    std::size_t profiles = 1;  // kept as the counts come: recounting them all each time is quadratic
     for (;;) {
         const Token token = lexer.next();
         if (token.kind == TokenKind::end) fail_unclosed(lexer, token, open, what);
@@ -153,7 +161,8 @@ Strategies parse_strategy_counts(Lexer& lexer, const Token& open,
         if (*count == 0) fail_no_strategies(lexer, token, player);
         if (*count > static_cast<long long>(kMaxProfiles)) fail_too_many_profiles(lexer, token);
         counts.push_back(static_cast<int>(*count));
-        if (!profile_count(counts)) fail_too_many_profiles(lexer, token);
+        if (profiles > kMaxProfiles / static_cast<std::size_t>(*count)) fail_too_many_profiles(lexer, token);
+        profiles *= static_cast<std::size_t>(*count);
     }
     Strategies strategies;
     for (int count : counts) strategies.names.push_back(numbered_names(count));

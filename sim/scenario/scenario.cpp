@@ -1,11 +1,14 @@
 #include "triad/scenario/scenario.hpp"
 
 #include "triad/scenario/input_file.hpp"
+#include "triad/core/parameters.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <unordered_set>
 
 namespace triad {
 
@@ -163,6 +166,15 @@ std::string render_source(const TreeNode& node) {
     for (const auto& key : keys) {
         if (const TreeNode* v = node.find(key)) {
             if (!out.empty()) out += ", ";
+            if (key == "year") {
+                // A year of publication: a whole number in a plausible range, not .nan or -3.
+                const long long year = v->as_integer("the year of a source");
+                if (year < 1000 || year > 2200)
+                    throw InputError(v->where, "the year of a source must be between 1000 and 2200, not " +
+                                                   std::to_string(year));
+                out += std::to_string(year);
+                continue;
+            }
             out += key == "title" ? "\"" + v->as_string(key) + "\"" : v->as_string(key);
         }
     }
@@ -299,12 +311,10 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
                 }
                 if (player.actions.empty())
                     throw InputError(actions->where, player.name + " has an empty action list");
-                for (std::size_t a = 0; a < player.actions.size(); ++a)
-                    for (std::size_t b = 0; b < a; ++b)
-                        if (player.actions[a].name == player.actions[b].name)
-                            throw InputError(player.actions[a].where,
-                                             "action '" + player.actions[a].name + "' of " +
-                                                 player.name + " is named twice");
+                std::unordered_set<std::string_view> seen;  // linear: a player may have 10^5 actions
+                for (const ActionDecl& action : player.actions)
+                    if (!seen.insert(action.name).second)
+                        throw InputError(action.where, "action '" + action.name + "' of " + player.name + " is named twice");
             }
         }
         if (!body.is_null())
@@ -317,25 +327,28 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
 // The profile space must fit in memory: every action with its policy twins and, for a crisis's
 // backers, each backing choice.
 void check_profile_space(const Scenario& scenario, const SourceLocation& where) {
-    std::vector<int> counts;
+    // Counted in floating point: 3^(N-1) default actions overflow an int from 21 players on,
+    // and the product of the counts long before that.
+    std::vector<double> counts;
+    double total = 1;
     for (std::size_t i = 0; i < scenario.players.size(); ++i) {
         const PlayerDecl& p = scenario.players[i];
-        int count = static_cast<int>(p.actions.size());
-        if (count == 0) {
-            count = 1;
-            for (std::size_t k = 1; k < scenario.players.size(); ++k) count *= 3;
-        }
-        count *= 1 + static_cast<int>(p.policies.size());  // at most: every action has its twins
+        double count = static_cast<double>(p.actions.size());
+        if (count == 0) count = std::pow(3.0, static_cast<double>(scenario.players.size() - 1));
+        count *= 1.0 + static_cast<double>(p.policies.size());  // at most: every action has its twins
         for (const CrisisDecl& c : scenario.crises)
             if (std::find(c.backers.begin(), c.backers.end(), static_cast<int>(i)) != c.backers.end()) count *= 3;
         counts.push_back(count);
+        total *= count;
     }
-    if (!profile_count(counts)) {
-        double total = 1;
+    if (!(total <= static_cast<double>(kMaxProfiles))) {
         std::string shape;
-        for (int c : counts) {
-            total *= c;
-            shape += (shape.empty() ? "" : " x ") + std::to_string(c);
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (i == 8 && counts.size() > 10) {
+                shape += " x ... (" + std::to_string(counts.size()) + " players)";
+                break;
+            }
+            shape += (shape.empty() ? "" : " x ") + format_number(counts[i]);
         }
         char amount[64];
         std::snprintf(amount, sizeof amount, "%.3g", total);

@@ -20,7 +20,7 @@ bool is_strict(const Game& game, std::size_t profile, double tolerance) {
     return true;
 }
 
-std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance) {
+PureProfiles pure_equilibrium_profiles(const Game& game, double tolerance) {
     const auto& space = game.space;
     const std::size_t size = space.size();
     const int n = space.players();
@@ -60,14 +60,29 @@ std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance) {
             }
         }
     }
-    std::vector<Equilibrium> out;
+    PureProfiles out;
     for (std::size_t p = 0; p < size; ++p) {
         if (best_count[p] != n) continue;
-        Equilibrium eq = make_pure_equilibrium(game, p, "pure");
-        if (strict[p]) eq.labels.push_back("strict");
+        out.profiles.push_back(p);
+        out.strict.push_back(strict[p] != 0);
+    }
+    return out;
+}
+
+std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance, std::size_t limit, std::size_t* total) {
+    const PureProfiles found = pure_equilibrium_profiles(game, tolerance);
+    if (total) *total = found.profiles.size();
+    std::vector<Equilibrium> out;
+    for (std::size_t k = 0; k < found.profiles.size() && k < limit; ++k) {
+        Equilibrium eq = make_pure_equilibrium(game, found.profiles[k], "pure");
+        if (found.strict[k]) eq.labels.push_back("strict");
         out.push_back(std::move(eq));
     }
     return out;
+}
+
+std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance) {
+    return pure_equilibria(game, tolerance, std::numeric_limits<std::size_t>::max(), nullptr);
 }
 
 }  // namespace triad
@@ -86,8 +101,13 @@ SolverSpec pure() {
     };
     spec.solve = [](const Game& game, const SolverOptions& options) {
         SolverReport report;
-        report.equilibria = pure_equilibria(game, payoff_tolerance(game, options.at("tolerance")));
+        std::size_t total = 0;
+        report.equilibria = pure_equilibria(game, payoff_tolerance(game, options.at("tolerance")), kMaxListedEquilibria, &total);
         if (report.equilibria.empty()) report.notes.push_back("no pure equilibrium: every profile leaves some player a profitable deviation");
+        if (total > report.equilibria.size())
+            report.notes.push_back(std::to_string(total) + " pure equilibria: only the first " +
+                                   std::to_string(report.equilibria.size()) +
+                                   " (in profile order) are listed, and their labels compare them among themselves");
         return report;
     };
     return spec;

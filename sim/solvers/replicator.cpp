@@ -122,7 +122,11 @@ SolverSpec replicator() {
         if (game.player_count() == 2) {
             report.equilibria = support_enumeration(game, {.tolerance = options.at("tolerance")}).equilibria;
         } else {
-            report.equilibria = pure_equilibria(game, tolerance);
+            std::size_t total = 0;
+            report.equilibria = pure_equilibria(game, tolerance, kMaxListedEquilibria, &total);
+            if (total > report.equilibria.size())
+                report.notes.push_back(std::to_string(total) + " pure equilibria: only the first " +
+                                       std::to_string(report.equilibria.size()) + " are examined");
             QreResult q = trace_qre(game);
             const bool duplicate = q.limit.profile &&
                                    std::any_of(report.equilibria.begin(), report.equilibria.end(),

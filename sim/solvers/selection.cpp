@@ -160,14 +160,14 @@ Prediction predict(const Game& game, const SelectionRule& rule) {
     Eigen::VectorXd distribution;
     SelectionMethod method = rule.method;
     if (method == SelectionMethod::pure) {
-        const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+        const auto eqs = pure_equilibrium_profiles(game, payoff_tolerance(game)).profiles;
         if (eqs.empty()) {
             out.notes.push_back("no pure equilibrium: fell back to the stable method");
             out.rule += "; no pure equilibrium, so stable (lambda " + format_number(rule.lambda) + ")";
             method = SelectionMethod::stable;
         } else {
             distribution = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
-            for (const auto& e : eqs) distribution(static_cast<Eigen::Index>(*e.profile)) = 1.0 / static_cast<double>(eqs.size());
+            for (const std::size_t e : eqs) distribution(static_cast<Eigen::Index>(e)) = 1.0 / static_cast<double>(eqs.size());
         }
     }
     if (method == SelectionMethod::stable) distribution = stationary_distribution(game, rule.lambda).probability;

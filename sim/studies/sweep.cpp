@@ -89,11 +89,20 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
 SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analysis, std::vector<std::string> columns) {
     SweepSpec spec;
     const SourceLocation where{"--param", 0, 0};
-    for (const auto& axis : design.axes) {
+    // Two axes on one parameter would overwrite each other: the later one wins while the
+    // earlier one's column still shows values that were never used.
+    std::map<std::size_t, std::size_t> axis_of_entry;
+    for (std::size_t a = 0; a < design.axes.size(); ++a) {
+        const Axis& axis = design.axes[a];
         auto entries = model.parameters().resolve(axis.path, where);
         for (std::size_t e : entries) {
             model.parameters().check_value(e, axis.lower, where);
             model.parameters().check_value(e, axis.upper, where);
+            const auto [at, fresh] = axis_of_entry.emplace(e, a);
+            if (!fresh)
+                throw InputError(where, "the axes " + design.axes[at->second].path + " and " + axis.path +
+                                            " both set " + model.parameters()[e].path,
+                                 "sweep each parameter on one axis only");
         }
         spec.axis_entries.push_back(std::move(entries));
     }
@@ -191,13 +200,13 @@ using Values = std::map<std::string, std::string>;  // cell by column name
 // The pure analysis: how many pure equilibria, and the configurations and alignments they show.
 void pure_values(const Game& game, Values& values) {
     const int n = game.player_count();
-    const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+    const auto eqs = pure_equilibrium_profiles(game, payoff_tolerance(game)).profiles;
     values["pure_count"] = std::to_string(eqs.size());
     if (!game.has_stances()) return;
     std::set<std::string> configurations;
     std::vector<std::set<std::string>> alignments(n);
-    for (const auto& e : eqs) {
-        const Structure s = read_structure(warmth_matrix(game, *e.profile));
+    for (const std::size_t e : eqs) {
+        const Structure s = read_structure(warmth_matrix(game, e));
         if (n == 3) configurations.insert(std::string(to_string(s.triads.front().configuration)));
         for (int i = 0; i < n; ++i) alignments[i].insert(alignment_label(game, s.alignment[i]));
     }
@@ -223,13 +232,19 @@ void prediction_values(const Game& game, const Prediction& p, Values& values) {
 // Every pure equilibrium's labels or, in a game without one, the QRE limit's most likely ones
 // ("can the model reach the expected outcome at all?"). Tracing the QRE costs about ten stage
 // analyses, so it stands in only where it must.
-std::string reachable_labels(const Game& game, const std::vector<Equilibrium>& eqs) {
+// Listed for the first kMaxListedEquilibria equilibria only (then "|..."): each costs a pass
+// over the profiles, and a degenerate game may have a million.
+std::string reachable_labels(const Game& game, const std::vector<std::size_t>& eqs) {
     std::string reachable;
     Eigen::VectorXd one_hot = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(game.space.size()));
-    for (const auto& e : eqs) {
-        one_hot(static_cast<Eigen::Index>(*e.profile)) = 1.0;
+    for (std::size_t k = 0; k < eqs.size(); ++k) {
+        if (k == kMaxListedEquilibria) {
+            reachable += "|...";
+            break;
+        }
+        one_hot(static_cast<Eigen::Index>(eqs[k])) = 1.0;
         reachable += (reachable.empty() ? "" : "|") + modal_labels(game, outcome_distribution(game, one_hot));
-        one_hot(static_cast<Eigen::Index>(*e.profile)) = 0.0;
+        one_hot(static_cast<Eigen::Index>(eqs[k])) = 0.0;
     }
     if (eqs.empty()) {
         const QreResult qre = trace_qre(game);
@@ -243,7 +258,7 @@ std::string reachable_labels(const Game& game, const std::vector<Equilibrium>& e
 void stage_values(const Game& game, const Scenario& scenario, bool wants_outcomes, Values& values) {
     const Prediction p = predict(game, read_selection_rule(scenario));
     prediction_values(game, p, values);
-    const auto eqs = pure_equilibria(game, payoff_tolerance(game));
+    const auto eqs = pure_equilibrium_profiles(game, payoff_tolerance(game)).profiles;
     values["pure_count"] = std::to_string(eqs.size());
     if (!wants_outcomes || !game.has_stances()) return;
     const OutcomeDistribution selected{p.configuration, p.alignment, p.role, p.backs};

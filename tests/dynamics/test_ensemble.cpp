@@ -86,3 +86,26 @@ TEST_CASE("summarize_runs: configuration shares per period and the spread of eac
     CHECK(r.mean_time == Approx(2001.0));
     CHECK(r.causes.empty());
 }
+
+TEST_CASE("summarize_runs: a run that makes a shift twice counts once in its share", "[ensemble]") {
+    // Issue 15: a run that swings china -> balanced -> china -> balanced made the shift twice,
+    // and the share of runs came out above 100%.
+    Timeline timeline;
+    timeline.start = 2000;
+    timeline.end = 2004;
+    std::vector<RunResult> runs(2);
+    for (auto& run : runs)
+        for (int t = 2000; t <= 2004; ++t) run.periods.push_back(period(t, std::nullopt));
+    const auto away = [](double t) { return shift(t, ShiftSubject::alignment(1, "russia"), "china", "balanced"); };
+    const auto back = [](double t) { return shift(t, ShiftSubject::alignment(1, "russia"), "balanced", "china"); };
+    runs[0].shifts = {away(2001), back(2002), away(2003)};
+    runs[1].shifts = {away(2004)};
+    const Ensemble e = summarize_runs(timeline, runs);
+    REQUIRE(e.shifts.size() == 2);
+    const ShiftSpread& to_balanced = e.shifts[1].from == "china" ? e.shifts[1] : e.shifts[0];
+    CHECK(to_balanced.count == 2);  // both runs, once each
+    CHECK(to_balanced.occurrences == 3);
+    CHECK(to_balanced.share == Approx(1.0));
+    CHECK(to_balanced.mean_time == Approx((2001.0 + 2003.0 + 2004.0) / 3));
+    for (const auto& s : e.shifts) CHECK(s.share <= 1.0);
+}

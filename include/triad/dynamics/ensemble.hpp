@@ -17,8 +17,9 @@ struct ShiftSpread {
     std::string from, to;
     std::map<double, int> dates;     // time -> number of shifts at that time
     std::vector<ShiftCause> causes;  // of the first run that made the shift
-    int count = 0;                   // shifts counted over all runs
-    double share = 0.0;              // count / runs
+    int count = 0;                   // runs that made the shift (at least once)
+    int occurrences = 0;             // shifts counted over all runs: a run may make one twice
+    double share = 0.0;              // count / runs: at most 1
     double mean_time = 0.0;          // mean of the dates, weighted by their counts
 };
 

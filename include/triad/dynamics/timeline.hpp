@@ -55,6 +55,9 @@ struct PlayerRule {
     RuleOptions options;
 };
 
+// The most periods a timeline may have (a century of months is 1200).
+inline constexpr int kMaxPeriods = 100000;
+
 struct Timeline {
     double start = 0.0;
     double end = 0.0;
@@ -71,7 +74,8 @@ struct Timeline {
     std::vector<PlayerRule> rules;      // one per player
     std::optional<std::vector<int>> initial;  // action per player
 
-    [[nodiscard]] int periods() const;
+    [[nodiscard]] int periods() const;       // throws InputError beyond kMaxPeriods
+    [[nodiscard]] double period_count() const;  // the same, in floating point: never overflows
     [[nodiscard]] double time_of(int period) const { return start + step * period; }
     [[nodiscard]] bool stochastic() const;
 };

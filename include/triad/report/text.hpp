@@ -17,6 +17,10 @@ namespace triad {
 // shape. Exact output (JSON, CSV) uses format_number (parameters.hpp) instead.
 [[nodiscard]] std::string printf_number(double value, const char* format);
 
+// A payoff for a table column: four decimals ("%.4f") while that stays readable, six
+// significant digits in exponent form beyond 1e7 (1e308 in "%.4f" is 313 characters).
+[[nodiscard]] std::string table_number(double value);
+
 // "stable_marriage 81.0%, romantic_triangle 12.0%": most likely first, below 0.05% dropped.
 [[nodiscard]] std::string describe_distribution(const std::map<std::string, double>& distribution);
 

@@ -60,6 +60,8 @@ private:
     void build_terms(std::size_t instance);
     void index_terms();
     void assemble();
+    // Throws InputError, at the parameter to blame, when a payoff of `player` is not finite.
+    void check_finite(int player) const;
 
     std::shared_ptr<const Scenario> scenario_;
     std::shared_ptr<const std::vector<DriverInstance>> instances_;

@@ -15,6 +15,24 @@ namespace triad {
 // than the tolerance.
 [[nodiscard]] std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance);
 
+// The most pure equilibria made into Equilibrium records (each holds a mixed profile, payoffs
+// and labels). A degenerate game may have a million pure equilibria (a constant game: every
+// profile); they are counted in full, but only the first ones are listed.
+inline constexpr std::size_t kMaxListedEquilibria = 1000;
+
+// The first `limit` pure equilibria, in profile order; `total` (when given) receives how many
+// there are in all.
+[[nodiscard]] std::vector<Equilibrium> pure_equilibria(const Game& game, double tolerance, std::size_t limit,
+                                                       std::size_t* total);
+
+// The profiles of all pure equilibria, in profile order (8 bytes each: safe to hold for any
+// game within the profile limit), with, per profile, whether it is strict.
+struct PureProfiles {
+    std::vector<std::size_t> profiles;
+    std::vector<bool> strict;
+};
+[[nodiscard]] PureProfiles pure_equilibrium_profiles(const Game& game, double tolerance);
+
 // True when every unilateral deviation from the pure profile loses more than `tolerance`.
 [[nodiscard]] bool is_strict(const Game& game, std::size_t profile, double tolerance);
 

@@ -22,7 +22,10 @@ InputPolicy& policy_storage() {
 std::string megabytes(std::uintmax_t bytes) {
     const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, mb < 10 ? "%.1f MB" : "%.0f MB", mb);
+    if (mb < 1)
+        std::snprintf(buffer, sizeof buffer, "%.0f KB", mb * 1024.0);
+    else
+        std::snprintf(buffer, sizeof buffer, mb < 10 ? "%.1f MB" : "%.0f MB", mb);
     return buffer;
 }
 

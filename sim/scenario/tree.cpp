@@ -182,12 +182,17 @@ void TreeNode::check_keys(std::span<const std::string> allowed, std::string_view
     }
 }
 
-TreeNode parse_yaml(std::string_view text, const std::string& filename) {
+TreeNode parse_yaml(std::string_view original, const std::string& filename) {
     const InputLimits& limits = input_policy().limits;
+    // A lone carriage return ends a line in YAML (old Mac files), but yaml-cpp reads it as a
+    // space: make it a newline, which keeps every byte's line and column.
+    std::string text(original);
+    for (std::size_t k = 0; k < text.size(); ++k)
+        if (text[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n')) text[k] = '\n';
     yaml_detail::check_nesting(text, filename, limits.max_nesting);
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        documents = YAML::LoadAll(text);
     } catch (const YAML::DeepRecursion& e) {
         throw InputError(at(filename, e.mark), "the YAML nests too deeply for its parser (" + std::to_string(e.depth()) +
                                                    " levels)");

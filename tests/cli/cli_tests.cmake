@@ -251,3 +251,43 @@ triad_cli_test_reject(run_alignments_in_full 0 "leaves out the delta\\* column.*
 triad_cli_test(run_discount_explained 0 "delta\\*: the discount factor at which grim trigger.*alignments +delta\\*\n2025 .*us: balanced, russia: balanced, china: balanced +none\n" run scenarios/essays/katz.yaml)
 # Sustain's columns in words, the symbols in a legend.
 triad_cli_test(sustain_plain_header 0 "needs delta  the least discount factor.*\n  player +keeping +deviating +best deviation +punished +punishment profile +needs delta +has delta +holds\n  row +3 +5 +defect" sustain ${PD} --profile row=cooperate,col=cooperate)
+
+# Hostile and unlucky inputs (issue 15, docs/safety.md). The large ones are generated and run by
+# hostile.cmake under a memory cap; the small ones are committed under tests/data/hostile/.
+find_program(TRIAD_PYTHON NAMES python3 REQUIRED)
+add_test(NAME cli.hostile_inputs
+         COMMAND ${CMAKE_COMMAND} -DTRIAD=$<TARGET_FILE:triad_cli> -DPYTHON=${TRIAD_PYTHON} -DWORK=${TRIAD_CLI_TMP}/hostile
+                 -DSOURCE=${PROJECT_SOURCE_DIR} -DSANITIZED=${TRIAD_SANITIZE} -P ${CMAKE_CURRENT_LIST_DIR}/hostile.cmake)
+set_tests_properties(cli.hostile_inputs PROPERTIES TIMEOUT 600)
+set(H tests/data/hostile)
+string(ASCII 27 ESC)
+triad_cli_test_reject(hostile_escape_bytes 1 "escape_name.yaml:1:11: 'us\\\\x1b\\[2J\\\\x1b\\]0;owned\\\\x07' is not a valid player name"
+  "${ESC}" validate ${H}/escape_name.yaml)
+triad_cli_test(hostile_two_documents 1 "two_documents.yaml:3:1: a second YAML document" validate ${H}/two_documents.yaml)
+triad_cli_test(hostile_cr_only 0 "cr_only.yaml: ok \\(2 players" validate ${H}/cr_only.yaml)
+triad_cli_test(hostile_timeline_periods 1 "timeline_periods.yaml:3:3: the timeline has 1000000000000001 periods; at most 100000"
+  validate ${H}/timeline_periods.yaml)
+triad_cli_test(hostile_year_nan 1 "year_nan.yaml:3:33: expected a whole number for the year of a source, found '.nan'" validate ${H}/year_nan.yaml)
+triad_cli_test(hostile_year_negative 1 "year_negative.yaml:3:33: the year of a source must be between 1000 and 2200, not -5"
+  validate ${H}/year_negative.yaml)
+triad_cli_test(hostile_nfg_duplicate_players 1 "duplicate_players.nfg:1:21: 'a' appears twice in the list of player names"
+  validate ${H}/duplicate_players.nfg)
+triad_cli_test(hostile_nfg_duplicate_strategies 1 "duplicate_strategies.nfg:1:35: 'x' appears twice in the strategy names of player 'a'"
+  validate ${H}/duplicate_strategies.nfg)
+triad_cli_test(hostile_extends_outside 1
+  "extends_outside.yaml:1:10: extends names /etc/passwd, outside the folders a scenario may read .*--allow-path /etc"
+  validate ${H}/extends_outside.yaml)
+# Allowed, /etc/passwd is read but not a scenario; none of its content reaches the message.
+triad_cli_test_reject(hostile_extends_allowed_not_echoed 1 "/etc/passwd:1:1: is not a scenario" "root:|/bin/" validate
+  ${H}/extends_outside.yaml --allow-path /etc)
+triad_cli_test(hostile_extends_device 1 "extends_device.yaml:1:10: .*dev/zero: is not a regular file" validate
+  ${H}/extends_device.yaml --allow-path /dev)
+triad_cli_test(hostile_allow_path_missing 2 "--allow-path /no/such/folder: no such folder" validate ${B} --allow-path /no/such/folder)
+triad_cli_test(hostile_extends_cycle 1 "extends_cycle_b.yaml:1:10: extends 'extends_cycle_a.yaml' makes a cycle.*extends_cycle_a.yaml -> .*extends_cycle_b.yaml -> .*extends_cycle_a.yaml"
+  validate ${H}/extends_cycle_a.yaml)
+triad_cli_test_reject(hostile_huge_payoff 0 "a +1 +1e\\+308" "[0-9]{20}" solve ${H}/huge_payoff.nfg)
+triad_cli_test(hostile_payoff_overflow 1
+  "baseline.yaml:[0-9]+:[0-9]+: a payoff of russia is not a finite number: the partnership term is too large to add to the others \\(partnership.g.russia.(us|china) = 1.7e\\+308\\)"
+  solve ${B} --set partnership.g.russia.china=1.7e308 --set partnership.g.russia.us=1.7e308)
+triad_cli_test(hostile_axes_same_parameter 1 "the axes russia.regime_fear and regime_security.F.russia both set regime_security.F.russia"
+  sweep ${B} -p russia.regime_fear=0:1:2 -p regime_security.F.russia=0:2:2 -q)

@@ -49,3 +49,45 @@ TEST_CASE("merging trees: maps key by key, the overlay wins", "[tree]") {
     CHECK(merged.find("l")->items.size() == 1);
     CHECK(merged.find("keep")->scalar == "1");
 }
+
+TEST_CASE("aliases are counted as they expand: a billion laughs is refused early", "[tree]") {
+    // Eight levels of ten: 10^8 nodes once expanded, from about 500 bytes.
+    std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int k = 1; k <= 8; ++k) {
+        text += "a" + std::to_string(k) + ": &a" + std::to_string(k) + " [";
+        for (int r = 0; r < 10; ++r) text += (r ? ", *a" : "*a") + std::to_string(k - 1);
+        text += "]\n";
+    }
+    require_input_error([&] { (void)parse_yaml(text, "laughs.yaml"); }, 1, {"more than 1000000 values", "aliases"});
+    // A few aliases, as scenarios use them, are fine.
+    const TreeNode tree = parse_yaml("base: &b {x: 1}\nother: *b\n", "ok.yaml");
+    REQUIRE(tree.find("other"));
+    CHECK(tree.find("other")->find("x")->as_number("x") == 1.0);
+}
+
+TEST_CASE("nesting deeper than the limit is refused where it happens", "[tree]") {
+    const std::string flow = "a: " + std::string(100, '[') + std::string(100, ']') + "\n";
+    require_input_error([&] { (void)parse_yaml(flow, "deep.yaml"); }, 1, {"deep.yaml:1:", "nests deeper than 64 levels"});
+    std::string block;
+    for (int k = 0; k < 80; ++k) block += std::string(2 * k, ' ') + "k" + std::to_string(k) + ":\n";
+    require_input_error([&] { (void)parse_yaml(block, "deep.yaml"); }, 65, {"nests deeper than 64 levels"});
+    // Sixty levels are within the limit.
+    const std::string fine = "a: " + std::string(60, '[') + std::string(60, ']') + "\n";
+    CHECK_NOTHROW(parse_yaml(fine, "fine.yaml"));
+}
+
+TEST_CASE("one YAML document per file; lone carriage returns end lines", "[tree]") {
+    require_input_error([] { (void)parse_yaml("a: 1\n---\nb: 2\n", "two.yaml"); }, 3, {"a second YAML document"});
+    const TreeNode tree = parse_yaml("a: 1\rb: 2\r", "mac.yaml");
+    REQUIRE(tree.find("b"));
+    CHECK(tree.find("b")->where.line == 2);
+}
+
+TEST_CASE("repeated keys are found in linear time among 10^5", "[tree]") {
+    std::string text;
+    for (int k = 0; k < 100000; ++k) text += "k" + std::to_string(k) + ": 1\n";
+    CHECK(parse_yaml(text, "many.yaml").entries.size() == 100000);
+    text += "k5: 2\n";
+    const TreeNode twice = parse_yaml(text, "many.yaml");
+    require_input_error([&] { twice.check_unique_keys("the map"); }, 100001, {"'k5' is given twice", "line 6"});
+}

@@ -22,7 +22,10 @@ std::string about_text() {
         "Then the equilibria found by --method, each with every player's action and payoff, its\n"
         "regret (the most any player could gain by deviating alone; 0 at an exact equilibrium),\n"
         "labels (strict, pareto_dominated, ...) and, for stance games, alignments, configuration\n"
-        "and roles.\n\nMethods (options with --option NAME=VALUE; 'triad list solvers' for all):\n";
+        "and roles.\n\n"
+        "The selected outcome is computed for scenarios and not for .nfg games, which declare no\n"
+        "selection rule (the default rule is then used); --select and --no-select override that.\n"
+        "Without it, --method pure costs one pass over the payoffs per player.\n\nMethods (options with --option NAME=VALUE; 'triad list solvers' for all):\n";
     for (const auto& spec : builtin_solvers().all()) {
         text += "  " + spec->name + std::string(12 - std::min<std::size_t>(11, spec->name.size()), ' ') + spec->summary + "\n";
     }
@@ -47,10 +50,13 @@ int run_solve(const Args& args) {
     po::options_description options("Options");
     std::string file, format_text, method, output;
     std::vector<std::string> method_options;
+    bool select = false, no_select = false;
     options.add_options()
         ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml) or Gambit game (.nfg)")
         ("method,m", po::value(&method)->default_value("pure"), "solution method (see above)")
         ("option,O", po::value(&method_options)->composing(), "NAME=VALUE: an option of the method; repeatable")
+        ("select", po::bool_switch(&select), "compute and show the selected outcome (the default for scenarios)")
+        ("no-select", po::bool_switch(&no_select), "skip the selected outcome (the default for .nfg games)")
         ("format,f", po::value(&format_text)->default_value("table"), "output: table, json or csv")
         ("output,o", po::value(&output), "write to this file (atomically) instead of standard output");
     add_set_option(options, "its value in the stage game, before it is solved");
@@ -68,8 +74,13 @@ int run_solve(const Args& args) {
     const std::vector<std::string> sets = vm->count("set") ? (*vm)["set"].as<std::vector<std::string>>() : Args{};
     const LoadedGame loaded = load_game(file, sets);
     const Game& game = loaded.game();
-    const SelectionRule rule = loaded.model ? read_selection_rule(loaded.model->scenario()) : SelectionRule{};
-    SolveResult solved{loaded, method, solver_options(*spec, method_options), {}, predict(game, rule)};
+    if (select && no_select) throw UsageError("give --select or --no-select, not both", "solve");
+    const bool selecting = select || (!no_select && loaded.model);
+    SolveResult solved{loaded, method, solver_options(*spec, method_options), {}, std::nullopt};
+    if (selecting) {
+        const SelectionRule rule = loaded.model ? read_selection_rule(loaded.model->scenario()) : SelectionRule{};
+        solved.prediction = predict(game, rule);
+    }
     solved.report = run_solver(game, method, solved.options);
 
     switch (format) {

@@ -281,7 +281,7 @@ std::string render_solve_table(const SolveResult& s) {
     if (shown < game.player_count()) counts.push_back("...");
     out << "  " << game.player_count() << " players, " << join(counts, " x ") << " actions, " << game.space.size()
         << " profiles\n\n";
-    table_prediction(out, game, s.prediction);
+    if (s.prediction) table_prediction(out, game, *s.prediction);
 
     const auto& r = s.report;
     if (r.stationary) {
@@ -333,7 +333,10 @@ std::string render_solve_json(const SolveResult& s) {
     json.end_object();
     json.field("profiles", game.space.size());
     json.key("selected");
-    json_prediction(json, game, s.prediction);
+    if (s.prediction)
+        json_prediction(json, game, *s.prediction);
+    else
+        json.null();
     json.field("method", s.method);
     json.key("options").begin_object();
     for (const auto& [name, v] : s.options) json.field(name, v);
@@ -404,9 +407,12 @@ std::string render_solve_csv(const SolveResult& s) {
     out << "# triad " << kVersion << " solve " << csv_cell(s.loaded.path) << " content_hash=" << s.loaded.content_hash
         << " method=" << s.method;
     for (const auto& o : s.loaded.overrides) out << " --set " << o;
-    out << "\n# selected: " << s.prediction.rule;
-    if (!s.prediction.selected_configuration.empty())
-        out << "; configuration " << s.prediction.selected_configuration << " " << format_number(s.prediction.configuration_probability);
+    if (s.prediction) {
+        out << "\n# selected: " << s.prediction->rule;
+        if (!s.prediction->selected_configuration.empty())
+            out << "; configuration " << s.prediction->selected_configuration << " "
+                << format_number(s.prediction->configuration_probability);
+    }
     out << "\n";
     const bool stances = game.has_stances() && game.player_count() >= 2;
     out << "equilibrium,method,regret,labels";

@@ -291,3 +291,10 @@ triad_cli_test(hostile_payoff_overflow 1
   solve ${B} --set partnership.g.russia.china=1.7e308 --set partnership.g.russia.us=1.7e308)
 triad_cli_test(hostile_axes_same_parameter 1 "the axes russia.regime_fear and regime_security.F.russia both set regime_security.F.russia"
   sweep ${B} -p russia.regime_fear=0:1:2 -p regime_security.F.russia=0:2:2 -q)
+# The selected outcome costs far more than the pure equilibria: computed for scenarios (their
+# selection: rule) and for .nfg games only when asked (issue 17).
+triad_cli_test_reject(solve_nfg_no_selection 0 "1 pure equilibrium" "Selected outcome" solve tests/data/nfg_pd_names.nfg)
+triad_cli_test(solve_nfg_select 0 "Selected outcome.*1 pure equilibrium" solve tests/data/nfg_pd_names.nfg --select)
+triad_cli_test_reject(solve_scenario_no_select 0 "1 pure equilibrium" "Selected outcome" solve ${B} --no-select)
+triad_cli_test(solve_nfg_json_no_selection 0 "\"selected\": null" solve tests/data/nfg_pd_names.nfg --format json)
+triad_cli_test(solve_select_both 2 "give --select or --no-select, not both" solve ${B} --select --no-select)

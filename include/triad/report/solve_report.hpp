@@ -7,6 +7,7 @@
 #include "triad/solvers/selection.hpp"
 #include "triad/solvers/solver.hpp"
 
+#include <optional>
 #include <string>
 
 namespace triad {
@@ -16,7 +17,9 @@ struct SolveResult {
     std::string method;
     SolverOptions options;
     SolverReport report;
-    Prediction prediction;  // the selection rule's outcome
+    // The selection rule's outcome, when asked for (solve --select): computing it costs a
+    // stationary distribution and a QRE trace, far more than the pure equilibria themselves.
+    std::optional<Prediction> prediction;
 };
 
 [[nodiscard]] std::string render_solve_table(const SolveResult& result);

@@ -109,6 +109,8 @@ void table_equilibria(std::ostream& out, const Game& game, const SolveResult& s)
         const Equilibrium& eq = eqs[e];
         const auto reading = read(game, eq);
         out << "\n#" << e + 1 << "  " << equilibrium_kind(eq, s.report.method) << "  regret " << format_number(eq.regret);
+        // A regret says little without the scale: 0.98 is tiny on payoffs of 10^6.
+        if (eq.regret != 0.0) out << " (" << printf_number(eq.relative_regret, "%.3g") << " of the payoff range)";
         if (!eq.labels.empty()) out << "  [" << join(eq.labels, ", ") << "]";
         if (reading && !reading->configuration.empty()) out << "  " << reading->configuration;
         out << "\n  " << std::left << std::setw(static_cast<int>(name_width)) << "player" << "  "
@@ -232,6 +234,7 @@ void json_equilibrium(JsonWriter& json, const Game& game, const Equilibrium& eq)
     for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], eq.payoffs[i]);
     json.end_object();
     json.field("regret", eq.regret);
+    json.field("relative_regret", eq.relative_regret);
     json.key("labels").begin_array();
     for (const auto& l : eq.labels) json.value(l);
     json.end_array();

@@ -7,10 +7,19 @@
 namespace triad {
 
 double payoff_tolerance(const Game& game, double relative) {
-    double scale = 1.0;
+    // Relative to the largest payoff, with no floor: rounding errors scale with the payoffs'
+    // magnitude, so a game written in millionths ties where the same game in units ties.
+    double scale = 0.0;
     for (const auto& u : game.payoffs)
         if (u.size() > 0) scale = std::max(scale, u.cwiseAbs().maxCoeff());
-    return relative * scale;
+    return relative * (scale > 0.0 && std::isfinite(scale) ? scale : 1.0);
+}
+
+double payoff_range(const Game& game) {
+    double range = 0.0;
+    for (const auto& u : game.payoffs)
+        if (u.size() > 0) range = std::max(range, u.maxCoeff() - u.minCoeff());
+    return range > 0.0 && std::isfinite(range) ? range : 1.0;
 }
 
 Equilibrium make_pure_equilibrium(const Game& game, std::size_t profile, std::string method) {

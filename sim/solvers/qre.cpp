@@ -359,10 +359,24 @@ QreResult trace_qre(const Game& game, const QreOptions& options) {
         return result;
     }
 
-    const Layout layout(game);
+    // Traced in units of the payoff range R, so that the steps, the tolerances and the stopping
+    // point do not depend on the units the payoffs are written in: the branch of u / R at
+    // lambda' is the branch of u at lambda = lambda' / R (logit play depends on lambda * u only).
+    const double range = payoff_range(game);
+    result.payoff_range = range;
+    // Each player's payoffs are also shifted to start at 0: logit play ignores a constant, and
+    // the corrector's rounding floor (proportional to the largest payoff) then does too.
+    Game scaled = game;
+    for (auto& u : scaled.payoffs)
+        if (u.size() > 0) u = (u.array() - u.minCoeff()) / range;
+    const Layout layout(scaled);
     const int m = layout.unknowns();
-    QreSystem system(game, layout);
-    const double payoff_scale = largest_payoff(game);
+    QreSystem system(scaled, layout);
+    const double payoff_scale = largest_payoff(scaled);
+    // "lambda = 12.5 (1250 in units of the payoff range)": the user's units, then the trace's.
+    const auto at_lambda = [range](double normalised) {
+        return six_digits(normalised / range) + " (" + six_digits(normalised) + " in units of the payoff range)";
+    };
 
     // lambda = 0: uniform play, the only solution there.
     Eigen::VectorXd z(m + 1);
@@ -394,18 +408,17 @@ QreResult trace_qre(const Game& game, const QreOptions& options) {
         const double lambda = z(m);
         if (lambda >= options.max_lambda) {
             result.converged = true;
-            result.status = "reached lambda = " + six_digits(lambda);
+            result.status = "reached lambda = " + at_lambda(lambda);
             break;
         }
         if (attempts >= options.max_steps) {
-            result.status = "stopped after " + std::to_string(attempts) + " steps at lambda = " +
-                            six_digits(lambda);
+            result.status = "stopped after " + std::to_string(attempts) + " steps at lambda = " + at_lambda(lambda);
             break;
         }
         step = std::min(step, options.max_step * std::max(1.0, lambda));
         if (step < options.min_step) {
             result.status = "step size fell below " + six_digits(options.min_step) +
-                            " at lambda = " + six_digits(lambda) + " (" + last_failure + ")";
+                            " at lambda = " + at_lambda(lambda) + ": " + last_failure;
             break;
         }
 
@@ -440,7 +453,7 @@ QreResult trace_qre(const Game& game, const QreOptions& options) {
         Eigen::PartialPivLU<Eigen::MatrixXd> lu_next(augmented(jac_next, t));
         Eigen::VectorXd t_next;
         if (!unit_tangent(lu_next, t_next)) {
-            result.status = "non-finite or singular tangent at lambda = " + six_digits(next(m));
+            result.status = "non-finite or singular tangent at lambda = " + at_lambda(next(m));
             break;
         }
         const double turn = std::acos(std::clamp(t_next.dot(t), -1.0, 1.0));
@@ -456,10 +469,10 @@ QreResult trace_qre(const Game& game, const QreOptions& options) {
         t = t_next;
         jac = std::move(jac_next);
         lu = std::move(lu_next);
-        result.branch.push_back({z(m), strategy_of(layout, z)});
+        result.branch.push_back({z(m) / range, strategy_of(layout, z)});
         if (last) {
             result.converged = true;
-            result.status = "reached lambda = " + six_digits(z(m));
+            result.status = "reached lambda = " + at_lambda(z(m));
             break;
         }
         if (c.contraction <= kEasyContraction && c.first_move <= kEasyCorrection && turn <= kEasyTurn)
@@ -487,7 +500,7 @@ SolverSpec qre() {
         .options =
             {
                 {.symbol = "max_lambda", .name = "max_lambda", .default_value = defaults.max_lambda, .lower = 1e-6,
-                 .help = "trace the branch up to this lambda"},
+                 .help = "trace the branch up to this lambda, in units of the payoff range (lambda times max_i (max u_i - min u_i))"},
                 {.symbol = "initial_step", .name = "initial_step", .default_value = defaults.initial_step, .lower = 1e-12,
                  .help = "first arc-length step"},
                 {.symbol = "max_step", .name = "max_step", .default_value = defaults.max_step, .lower = 1e-12,

@@ -83,8 +83,10 @@ SolverReport run_solver(const Game& game, std::string_view method, const SolverO
     SolverReport report = spec->solve(game, options);
     report.method = spec->name;
     const double tolerance = payoff_tolerance(game);
+    const double range = payoff_range(game);
     // "strict" for every pure equilibrium, whichever method found it.
     for (auto& e : report.equilibria) {
+        e.relative_regret = e.regret / range;
         const bool labelled = std::find(e.labels.begin(), e.labels.end(), "strict") != e.labels.end();
         if (e.profile && !labelled && e.regret <= tolerance && is_strict(game, *e.profile, tolerance))
             e.labels.insert(e.labels.begin(), "strict");

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <vector>
 
 using namespace triad;
@@ -61,8 +62,9 @@ TEST_CASE("QRE: the branch starts at uniform play at lambda = 0", "[qre]") {
     for (const auto& sigma : r.branch.front().strategy)
         CHECK((sigma.array() - 1.0 / 3.0).abs().maxCoeff() < 1e-15);
     CHECK(r.converged);
-    CHECK(r.branch.back().lambda == Approx(1e4));
-    CHECK(r.status == "reached lambda = 10000");
+    // The default end, lambda = 10^5 in units of the payoff range (9: payoffs from 0 to 9).
+    CHECK(r.branch.back().lambda == Approx(1e5 / 9.0));
+    CHECK(r.status == "reached lambda = 11111.1 (100000 in units of the payoff range)");
     CHECK(r.limit.method == "qre");
 }
 
@@ -203,8 +205,39 @@ TEST_CASE("QRE: stops at max_lambda exactly", "[qre]") {
     options.max_lambda = 3.0;
     const QreResult r = trace_qre(g, options);
     REQUIRE(r.converged);
-    CHECK(r.branch.back().lambda == 3.0);
-    CHECK(r.status == "reached lambda = 3");
+    // max_lambda is in units of the payoff range (9 here); the branch is in the game's units.
+    CHECK(r.payoff_range == 9.0);
+    CHECK(r.branch.back().lambda == Approx(3.0 / 9.0).epsilon(1e-14));
+    CHECK(r.status == "reached lambda = 0.333333 (3 in units of the payoff range)");
+}
+
+TEST_CASE("QRE: the same game in other units takes the same steps to the same limit", "[qre]") {
+    // Issue 17: a trace in the user's units needed 100000 steps on payoffs of 10^5. Traced in
+    // units of the payoff range, a game scaled by 10^-6 or 10^6, or shifted by a constant,
+    // is the same problem: the same limit (to 1e-8) in a similar number of steps (within 2x).
+    const Game ring = triad::test::ring_game([](int player, int own, int next) {
+        if (player == 0) return own != next ? 0.0 : (own == 0 ? 2.0 : 1.0);
+        if (player == 1) return own != next ? 0.0 : (own == 0 ? 3.0 : 1.0);
+        return own == next ? 0.0 : (own == 0 ? 1.0 : 2.0);
+    });
+    const Game bending = three_by_three({2, 9, 0, 3, 7, 4, 4, 1, 9}, {9, 3, 0, 7, 3, 9, 5, 1, 9});
+    for (const Game* original : {&ring, &bending}) {
+        const QreResult reference = trace_qre(*original);
+        REQUIRE(reference.converged);
+        for (const auto& [scale, shift] : std::vector<std::pair<double, double>>{{1e-6, 0}, {1e6, 0}, {1, 1e3}, {1e6, -5e6}}) {
+            INFO("scale " << scale << ", shift " << shift);
+            Game changed = *original;
+            for (auto& u : changed.payoffs) u = (u.array() * scale + shift).matrix();
+            const QreResult r = trace_qre(changed);
+            REQUIRE(r.converged);
+            CHECK(r.payoff_range == Approx(reference.payoff_range * scale).epsilon(1e-12));
+            for (std::size_t i = 0; i < r.limit.strategy.size(); ++i)
+                CHECK((r.limit.strategy[i] - reference.limit.strategy[i]).cwiseAbs().maxCoeff() <= 1e-8);
+            CHECK(r.branch.size() <= 2 * reference.branch.size());
+            CHECK(reference.branch.size() <= 2 * r.branch.size());
+            CHECK(r.branch.back().lambda * scale == Approx(reference.branch.back().lambda).epsilon(1e-12));
+        }
+    }
 }
 
 TEST_CASE("QRE: non-finite payoffs stop the trace without throwing", "[qre]") {

@@ -43,8 +43,15 @@
 
 namespace triad {
 
+// Every option is in units of the game's payoff range R (payoff_range): the branch is traced
+// for u / R, whose lambda' = lambda * R, so the same game written in other units (times 10^6,
+// or shifted) takes the same steps to the same equilibrium. The branch and the status report
+// lambda in the user's units.
 struct QreOptions {
-    double max_lambda = 1e4;     // stop when lambda reaches this
+    // Stop when lambda * R reaches this: 1e5 is lambda = 10^4 for payoffs spanning 10, as the
+    // shipped scenarios' do, where a losing action's probability is below e^-100 once its
+    // shortfall is a thousandth of the range.
+    double max_lambda = 1e5;
     double initial_step = 0.03;  // arc-length step
     // Largest arc-length step, as a multiple of max(1, lambda) (see above); steps grow when the
     // corrector converges fast.
@@ -69,6 +76,7 @@ struct QreResult {
     bool converged = false;     // reached max_lambda
     std::string status;         // "reached lambda = ...", or why it stopped
     int turning_points = 0;     // times d lambda / d s changed sign
+    double payoff_range = 1.0;  // the unit of the trace: lambda' = lambda * payoff_range
 };
 
 // Traces the principal branch of the logit QRE from lambda = 0 to options.max_lambda. Never

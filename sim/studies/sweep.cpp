@@ -253,18 +253,27 @@ std::string reachable_labels(const Game& game, const std::vector<std::size_t>& e
     return reachable;
 }
 
-// The stage analysis: the selection rule's prediction, the pure count and (when a column asks)
-// the distributions and the reachable outcomes.
-void stage_values(const Game& game, const Scenario& scenario, bool wants_outcomes, Values& values) {
-    const Prediction p = predict(game, read_selection_rule(scenario));
-    prediction_values(game, p, values);
-    const auto eqs = pure_equilibrium_profiles(game, payoff_tolerance(game)).profiles;
-    values["pure_count"] = std::to_string(eqs.size());
-    if (!wants_outcomes || !game.has_stances()) return;
-    const OutcomeDistribution selected{p.configuration, p.alignment, p.role, p.backs};
-    for (const auto& [column, distribution] : outcome_columns(game, selected))
-        values[column + "_distribution"] = distribution_cell(distribution);
-    values["equilibria"] = reachable_labels(game, eqs);
+// The stage analysis, each part only when a column shows it: the selection rule's prediction
+// (a stationary distribution, perhaps a QRE trace), the pure count, the distributions and the
+// reachable outcomes.
+void stage_values(const Game& game, const Scenario& scenario, const StageNeeds& needs, Values& values) {
+    std::optional<Prediction> p;
+    if (needs.prediction) {
+        p = predict(game, read_selection_rule(scenario));
+        prediction_values(game, *p, values);
+    }
+    std::vector<std::size_t> eqs;
+    if (needs.pure) {
+        eqs = pure_equilibrium_profiles(game, payoff_tolerance(game)).profiles;
+        values["pure_count"] = std::to_string(eqs.size());
+    }
+    if (!needs.outcomes || !game.has_stances()) return;
+    if (p) {
+        const OutcomeDistribution selected{p->configuration, p->alignment, p->role, p->backs};
+        for (const auto& [column, distribution] : outcome_columns(game, selected))
+            values[column + "_distribution"] = distribution_cell(distribution);
+    }
+    if (needs.pure) values["equilibria"] = reachable_labels(game, eqs);
 }
 
 // The label paths of a run: each player's alignment and role, and the configuration.
@@ -318,6 +327,12 @@ SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
       wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })),
       wants_outcomes_(std::any_of(spec.columns.begin(), spec.columns.end(),
                                   [](const std::string& c) { return c.ends_with("_distribution") || c == "equilibria"; })) {
+    for (const auto& c : spec.columns) {
+        const bool from_pure = c == "pure_count" || c == "equilibria";
+        stage_needs_.pure = stage_needs_.pure || from_pure;
+        stage_needs_.prediction = stage_needs_.prediction || !from_pure;
+    }
+    stage_needs_.outcomes = wants_outcomes_;
     if (spec.analysis == SweepAnalysis::timeline) {
         timeline_ = read_timeline(model);
         if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);
@@ -332,7 +347,7 @@ std::vector<std::string> SweepEvaluator::evaluate(std::span<const double> point)
     Values values;
     switch (spec_.analysis) {
         case SweepAnalysis::pure: pure_values(game, values); break;
-        case SweepAnalysis::stage: stage_values(game, model_.scenario(), wants_outcomes_, values); break;
+        case SweepAnalysis::stage: stage_values(game, model_.scenario(), stage_needs_, values); break;
         case SweepAnalysis::timeline: {
             const RunResult run = run_timeline(model_, *timeline_, timeline_->seed, {.explain_shifts = false, .record_parameters = false});
             timeline_values(game, run, wants_paths_, values);

@@ -105,6 +105,28 @@ TEST_CASE("a stop request ends the sweep after whole chunks", "[sweep]") {
     for (std::size_t k = 0; k < rows.size(); ++k) CHECK(rows[k].index == k);
 }
 
+TEST_CASE("a stage sweep computes only the parts its columns show, with the same cells", "[sweep]") {
+    // Issue 17: pure_count alone skips the selection rule, the prediction alone skips the pure
+    // equilibria; each column's cells are those of the sweep that computes everything, and
+    // the pure count is the pure analysis's.
+    const auto column = [](const SweepSpec& spec, const std::vector<SweepRow>& rows, const std::string& name) {
+        const auto at = std::find(spec.columns.begin(), spec.columns.end(), name) - spec.columns.begin();
+        std::vector<std::string> cells;
+        for (const auto& row : rows) cells.push_back(row.cells.at(static_cast<std::size_t>(at)));
+        return cells;
+    };
+    const SweepSpec all = make_sweep(baseline(), grid(4, 5), SweepAnalysis::stage, {"configuration", "russia_alignment", "pure_count"});
+    const SweepSpec count = make_sweep(baseline(), grid(4, 5), SweepAnalysis::stage, {"pure_count"});
+    const SweepSpec chosen = make_sweep(baseline(), grid(4, 5), SweepAnalysis::stage, {"configuration", "russia_alignment"});
+    const SweepSpec pure = make_sweep(baseline(), grid(4, 5), SweepAnalysis::pure, {"pure_count"});
+    const auto everything = collect(all, 0, 20, 1, 7);
+    CHECK(column(count, collect(count, 0, 20, 1, 7), "pure_count") == column(all, everything, "pure_count"));
+    CHECK(column(pure, collect(pure, 0, 20, 1, 7), "pure_count") == column(all, everything, "pure_count"));
+    const auto selected = collect(chosen, 0, 20, 1, 7);
+    CHECK(column(chosen, selected, "configuration") == column(all, everything, "configuration"));
+    CHECK(column(chosen, selected, "russia_alignment") == column(all, everything, "russia_alignment"));
+}
+
 TEST_CASE("a failing writer stops the sweep and its error leaves run_sweep", "[sweep]") {
     // As when the disk fills: the second chunk cannot be written. The workers must be
     // stopped and joined (not left running), and the writer's own error must come out.

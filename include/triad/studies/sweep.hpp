@@ -88,6 +88,13 @@ using PointSource = std::function<void(std::size_t index, std::span<double> out)
 std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const SweepOptions& options, const PointSource& point_of,
                       const std::function<void(const std::vector<SweepRow>&)>& emit);
 
+// Which parts of the stage analysis the chosen columns need (each is computed only then).
+struct StageNeeds {
+    bool prediction = false;  // the selection rule's outcome and its probabilities
+    bool pure = false;        // the pure equilibria (pure_count, equilibria)
+    bool outcomes = false;    // the distributions and the reachable outcomes
+};
+
 // The analysis at one point (used by run_sweep and by boundary bisection).
 class SweepEvaluator {
 public:
@@ -106,6 +113,7 @@ private:
     std::optional<Timeline> timeline_;
     bool wants_paths_ = false;     // some column is a label path (built only then)
     bool wants_outcomes_ = false;  // some column is a distribution or the equilibria (QRE traced only then)
+    StageNeeds stage_needs_;
 };
 
 // Where a column's label changes along one grid axis, for every grid value of the other axes:

@@ -5,11 +5,13 @@
 #include "yaml_nesting.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 #include <unordered_map>
 
 namespace triad {
@@ -182,6 +184,46 @@ void TreeNode::check_keys(std::span<const std::string> allowed, std::string_view
     }
 }
 
+namespace {
+
+// Records where each document starts; ignores everything else (no nodes are built, so aliases
+// cost nothing here).
+struct DocumentStarts : YAML::EventHandler {
+    std::vector<YAML::Mark> starts;
+    void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// A file holds one document. Counted on parser events, stopping at the second: yaml-cpp 0.7
+// reads a stray ',' as an endless stream of empty documents at the same place (found by
+// fuzzing), so YAML::LoadAll never returns there.
+void check_single_document(const std::string& text, const std::string& filename) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts handler;
+    while (handler.starts.size() < 2 && parser.HandleNextDocument(handler)) {
+    }
+    if (handler.starts.size() < 2) return;
+    const YAML::Mark& second = handler.starts[1];
+    if (second.pos == handler.starts[0].pos) {
+        const std::size_t offset = static_cast<std::size_t>(std::max(0, second.pos));
+        const std::string what = offset < text.size() ? printable(text.substr(offset, 1)) : "text";
+        throw InputError(at(filename, second), "malformed YAML: the parser cannot read past this '" + what + "'",
+                         "a ',' belongs inside [ ] or { }; quote a value that starts with one");
+    }
+    throw InputError(at(filename, second), "a second YAML document (after '---'): a file holds one scenario or game",
+                     "remove the '---' line and what follows, or move it to a file of its own");
+}
+
+}  // namespace
+
 TreeNode parse_yaml(std::string_view original, const std::string& filename) {
     const InputLimits& limits = input_policy().limits;
     // A lone carriage return ends a line in YAML (old Mac files), but yaml-cpp reads it as a
@@ -190,26 +232,18 @@ TreeNode parse_yaml(std::string_view original, const std::string& filename) {
     for (std::size_t k = 0; k < text.size(); ++k)
         if (text[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n')) text[k] = '\n';
     yaml_detail::check_nesting(text, filename, limits.max_nesting);
-    std::vector<YAML::Node> documents;
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(text);
+        check_single_document(text, filename);
+        document = YAML::Load(text);
     } catch (const YAML::DeepRecursion& e) {
         throw InputError(at(filename, e.mark), "the YAML nests too deeply for its parser (" + std::to_string(e.depth()) +
                                                    " levels)");
     } catch (const YAML::Exception& e) {
         throw InputError(at(filename, e.mark), "malformed YAML: " + e.msg);
     }
-    if (documents.size() > 1)
-        throw InputError(at(filename, documents[1].Mark()),
-                         "a second YAML document (after '---'): a file holds one scenario or game",
-                         "remove the '---' line and what follows, or move it to a file of its own");
-    if (documents.empty()) {
-        TreeNode empty;
-        empty.where = {filename, 1, 1};
-        return empty;
-    }
     Conversion conversion{filename, 0, limits.max_yaml_nodes, limits.max_nesting};
-    TreeNode tree = convert(documents.front(), conversion, 1);
+    TreeNode tree = convert(document, conversion, 1);
     if (tree.where.line == 0) tree.where = {filename, 1, 1};
     return tree;
 }

@@ -263,7 +263,7 @@ set(H tests/data/hostile)
 string(ASCII 27 ESC)
 triad_cli_test_reject(hostile_escape_bytes 1 "escape_name.yaml:1:11: 'us\\\\x1b\\[2J\\\\x1b\\]0;owned\\\\x07' is not a valid player name"
   "${ESC}" validate ${H}/escape_name.yaml)
-triad_cli_test(hostile_two_documents 1 "two_documents.yaml:3:1: a second YAML document" validate ${H}/two_documents.yaml)
+triad_cli_test(hostile_two_documents 1 "two_documents.yaml:2:1: a second YAML document" validate ${H}/two_documents.yaml)
 triad_cli_test(hostile_cr_only 0 "cr_only.yaml: ok \\(2 players" validate ${H}/cr_only.yaml)
 triad_cli_test(hostile_timeline_periods 1 "timeline_periods.yaml:3:3: the timeline has 1000000000000001 periods; at most 100000"
   validate ${H}/timeline_periods.yaml)
@@ -298,3 +298,7 @@ triad_cli_test(solve_nfg_select 0 "Selected outcome.*1 pure equilibrium" solve t
 triad_cli_test_reject(solve_scenario_no_select 0 "1 pure equilibrium" "Selected outcome" solve ${B} --no-select)
 triad_cli_test(solve_nfg_json_no_selection 0 "\"selected\": null" solve tests/data/nfg_pd_names.nfg --format json)
 triad_cli_test(solve_select_both 2 "give --select or --no-select, not both" solve ${B} --select --no-select)
+# Found by fuzzing (tests/fuzz): a stray ',' made yaml-cpp produce empty documents forever.
+triad_cli_test(hostile_fuzz_stray_comma 1 "fuzz_stray_comma.yaml:1:1: malformed YAML: the parser cannot read past this ','" validate ${H}/fuzz_stray_comma.yaml)
+triad_cli_test(hostile_fuzz_comma_in_essay 1 "fuzz_comma_in_essay.yaml:2:1: malformed YAML: the parser cannot read past this ','" validate ${H}/fuzz_comma_in_essay.yaml)
+triad_cli_test(hostile_fuzz_anchor 1 "fuzz_anchor.yaml:2:11: malformed YAML" validate ${H}/fuzz_anchor.yaml)

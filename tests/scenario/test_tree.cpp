@@ -77,7 +77,7 @@ TEST_CASE("nesting deeper than the limit is refused where it happens", "[tree]")
 }
 
 TEST_CASE("one YAML document per file; lone carriage returns end lines", "[tree]") {
-    require_input_error([] { (void)parse_yaml("a: 1\n---\nb: 2\n", "two.yaml"); }, 3, {"a second YAML document"});
+    require_input_error([] { (void)parse_yaml("a: 1\n---\nb: 2\n", "two.yaml"); }, 2, {"a second YAML document"});
     const TreeNode tree = parse_yaml("a: 1\rb: 2\r", "mac.yaml");
     REQUIRE(tree.find("b"));
     CHECK(tree.find("b")->where.line == 2);
@@ -90,4 +90,10 @@ TEST_CASE("repeated keys are found in linear time among 10^5", "[tree]") {
     text += "k5: 2\n";
     const TreeNode twice = parse_yaml(text, "many.yaml");
     require_input_error([&] { twice.check_unique_keys("the map"); }, 100001, {"'k5' is given twice", "line 6"});
+}
+
+TEST_CASE("a stray comma is a located error, not endless empty documents", "[tree]") {
+    // Found by fuzzing: yaml-cpp 0.7 reads "," as an endless stream of empty documents.
+    require_input_error([] { (void)parse_yaml(",", "comma.yaml"); }, 1, {"cannot read past this ','"});
+    require_input_error([] { (void)parse_yaml("a: 1\n, b\n", "comma.yaml"); }, 2, {"cannot read past this ','"});
 }

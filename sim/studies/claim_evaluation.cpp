@@ -103,7 +103,7 @@ bool some_equilibrium_meets(const std::vector<Expectation>& expect, const std::v
             const auto at = entry.find("," + e.column + "=");
             std::string value;
             if (at == std::string::npos) {
-                value = cells[static_cast<std::size_t>(std::find(columns.begin(), columns.end(), e.column) - columns.begin())];
+                value = cells[column_index(columns, e.column)];
             } else {
                 const std::size_t from = at + e.column.size() + 2;
                 value = entry.substr(from, entry.find(',', from) - from);
@@ -157,112 +157,191 @@ std::vector<double> evidence_point(const StageModel& model, const RegionSample& 
 // the arm the share reads (a Latin hypercube's first points are spread over the whole cube).
 constexpr std::size_t kBoundarySearches = 5;
 
-}  // namespace
+// The arm the probability and the equilibria are read on (present, or the region).
+constexpr std::size_t kReadingArm = 0;
 
-ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads, const SamplingOptions& options) {
-    ClaimResult result;
-    result.claim = claim;
+// An irrelevant cause is read over all its arms (the thirds of its range), not one.
+bool cause_is_irrelevant(const Claim& claim) {
+    return !claim.causes.empty() && claim.causes.front().kind == Cause::Kind::irrelevant;
+}
+
+// The sample of the claim's region: a fixed axis is one value, a range `points` values.
+RegionSample sample_claim_region(const StageModel& model, const Claim& claim, const SamplingOptions& options) {
     const std::vector<UncertainValue> uncertainty = read_uncertainty(model);
     std::vector<Axis> region = claim.over;
     for (Axis& axis : region) axis.count = axis.lower == axis.upper ? 1 : claim.points;
-    const RegionSample sample = sample_region(model, region, claim.points, claim.causes, uncertainty, options, text_stream(claim.id));
-    result.drawn = sample.drawn;
-    result.uncertain_values = sample.axes.size() - sample.region_axes;
-    result.points = sample.samples;
-    std::vector<std::string> distributions;  // per target column: its distribution column, or ""
-    const std::vector<std::string> columns = claim_columns(model, claim, distributions);
-    const SweepSpec spec = sample_sweep(model, sample, claim.analysis, columns);
-    const bool stage_extras = !distributions.empty();
-    const std::size_t reading = 0;  // the arm the probability and the equilibria are read on (present, or the region)
-    const bool read_all_arms = !claim.causes.empty() && claim.causes.front().kind == Cause::Kind::irrelevant;
-    std::vector<std::size_t> held(sample.arms.size(), 0);
+    return sample_region(model, region, claim.points, claim.causes, uncertainty, options, text_stream(claim.id));
+}
+
+// The probability the selection rule gives the expected outcome in one row: the least over the
+// targets that have a distribution column (each the least over its expectations); none when no
+// target has one.
+std::optional<double> outcome_probability(const Claim& claim, const std::vector<std::string>& columns,
+                                          const std::vector<std::string>& distributions, const std::vector<std::string>& cells) {
+    double probability = 1.0;
+    bool any = false;
+    for (std::size_t k = 0; k < distributions.size(); ++k) {
+        if (distributions[k].empty()) continue;
+        const std::size_t at = column_index(columns, distributions[k]);
+        double p = 1.0;  // every expectation on this column
+        for (const auto& x : claim.expect)
+            if (x.column == columns[k]) p = std::min(p, passing_probability(x, cells[at]));
+        probability = std::min(probability, p);
+        any = true;
+    }
+    if (!any) return std::nullopt;
+    return probability;
+}
+
+// What the sample's rows add up to: per arm, the points where the claim holds; and over the
+// arm(s) the stage readings come from, the sum of the outcome's probability and the points
+// where some equilibrium meets the expectation.
+struct SampleTallies {
+    std::vector<std::size_t> held;  // per arm
     double probability_sum = 0.0;
     std::size_t reachable = 0, read_points = 0;
+};
+
+SampleTallies tally_sample(const StageModel& model, const Claim& claim, const RegionSample& sample, const SweepSpec& spec,
+                           const std::vector<std::string>& columns, const std::vector<std::string>& distributions, int threads) {
+    SampleTallies tallies;
+    tallies.held.assign(sample.arms.size(), 0);
+    const bool stage_extras = !distributions.empty();
+    const bool read_all_arms = cause_is_irrelevant(claim);
     evaluate_sample(model, sample, spec, threads, [&](std::size_t arm, std::size_t, const std::vector<std::string>& cells) {
-        held[arm] += all_hold(claim.expect, columns, cells) ? 1 : 0;
-        if (!stage_extras || (arm != reading && !read_all_arms)) return;
-        ++read_points;
-        double probability = 1.0;
-        bool any = false;
-        for (std::size_t k = 0; k < distributions.size(); ++k) {
-            if (distributions[k].empty()) continue;
-            const auto at = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), distributions[k]) - columns.begin());
-            double p = 1.0;  // every expectation on this column
-            for (const auto& x : claim.expect)
-                if (x.column == columns[k]) p = std::min(p, passing_probability(x, cells[at]));
-            probability = std::min(probability, p);
-            any = true;
-        }
-        if (any) probability_sum += probability;
-        reachable += some_equilibrium_meets(claim.expect, columns, cells, cells.back()) ? 1 : 0;
+        tallies.held[arm] += all_hold(claim.expect, columns, cells) ? 1 : 0;
+        if (!stage_extras || (arm != kReadingArm && !read_all_arms)) return;
+        ++tallies.read_points;
+        if (const auto probability = outcome_probability(claim, columns, distributions, cells)) tallies.probability_sum += *probability;
+        tallies.reachable += some_equilibrium_meets(claim.expect, columns, cells, cells.back()) ? 1 : 0;
     });
+    return tallies;
+}
+
+// Each arm's share of points where the claim holds, with its Wilson interval.
+std::vector<ArmShare> arm_shares(const RegionSample& sample, const std::vector<std::size_t>& held) {
+    std::vector<ArmShare> arms;
     for (std::size_t arm = 0; arm < sample.arms.size(); ++arm) {
         const double share = static_cast<double>(held[arm]) / static_cast<double>(sample.samples);
-        result.arms.push_back({sample.arms[arm], held[arm], sample.samples, share, wilson_interval(held[arm], sample.samples)});
+        arms.push_back({sample.arms[arm], held[arm], sample.samples, share, wilson_interval(held[arm], sample.samples)});
     }
-    if (read_all_arms) {  // an irrelevant cause: the whole range, and the spread across its thirds
-        std::size_t all = 0;
-        double lowest = 1.0, highest = 0.0;
-        for (const ArmShare& a : result.arms) {
-            all += a.held;
-            lowest = std::min(lowest, a.share);
-            highest = std::max(highest, a.share);
-        }
-        const std::size_t total = sample.size();
-        result.share = static_cast<double>(all) / static_cast<double>(total);
-        result.share_interval = wilson_interval(all, total);
-        result.effect = highest - lowest;
-    } else {
-        result.share = result.arms.front().share;
-        result.share_interval = result.arms.front().interval;
-        if (result.arms.size() == 2) {
-            result.share_absent = result.arms[1].share;
-            result.share_absent_interval = result.arms[1].interval;
-            result.effect = result.share - *result.share_absent;
-        }
-    }
-    if (stage_extras && read_points > 0) {
-        result.probability = probability_sum / static_cast<double>(read_points);
-        result.equilibrium_share = static_cast<double>(reachable) / static_cast<double>(read_points);
-    }
-    if (!sample.drawn) {  // a grid is the region itself, not a sample of it: its shares are exact
-        for (ArmShare& a : result.arms) a.interval = {a.share, a.share};
-        result.share_interval = {result.share, result.share};
-        if (result.share_absent) result.share_absent_interval = {*result.share_absent, *result.share_absent};
-    }
-    result.verdict = cause_verdict(claim, result.share, result.effect);
+    return arms;
+}
 
-    // The evidence, and boundaries along every region axis from several base points.
-    SweepEvaluator evaluator(model, spec);
-    const std::vector<double> centre = evidence_point(model, sample, claim.causes);
-    result.evidence = evidence_text(claim.expect, columns, evaluator.evaluate(centre));
+// An irrelevant cause: the share over its whole range, and as effect the spread across its thirds.
+void set_share_over_all_arms(ClaimResult& result, std::size_t total) {
+    std::size_t all = 0;
+    double lowest = 1.0, highest = 0.0;
+    for (const ArmShare& a : result.arms) {
+        all += a.held;
+        lowest = std::min(lowest, a.share);
+        highest = std::max(highest, a.share);
+    }
+    result.share = static_cast<double>(all) / static_cast<double>(total);
+    result.share_interval = wilson_interval(all, total);
+    result.effect = highest - lowest;
+}
+
+// No cause, or a contrast: the share where the cause is present and, for a contrast, the
+// share without it and the difference.
+void set_share_present_and_absent(ClaimResult& result) {
+    result.share = result.arms.front().share;
+    result.share_interval = result.arms.front().interval;
+    if (result.arms.size() == 2) {
+        result.share_absent = result.arms[1].share;
+        result.share_absent_interval = result.arms[1].interval;
+        result.effect = result.share - *result.share_absent;
+    }
+}
+
+// The stage readings (probability, equilibrium share) as means over the points read; only
+// stage claims of stance games read any.
+void set_stage_readings(ClaimResult& result, const SampleTallies& tallies) {
+    if (tallies.read_points == 0) return;
+    result.probability = tallies.probability_sum / static_cast<double>(tallies.read_points);
+    result.equilibrium_share = static_cast<double>(tallies.reachable) / static_cast<double>(tallies.read_points);
+}
+
+// A grid is the region itself, not a sample of it: its shares are exact.
+void make_intervals_exact(ClaimResult& result) {
+    for (ArmShare& a : result.arms) a.interval = {a.share, a.share};
+    result.share_interval = {result.share, result.share};
+    if (result.share_absent) result.share_absent_interval = {*result.share_absent, *result.share_absent};
+}
+
+// The centre, then (drawn samples) the first points of the reading arm, up to kBoundarySearches.
+std::vector<std::vector<double>> boundary_bases(const RegionSample& sample, const std::vector<double>& centre) {
     std::vector<std::vector<double>> bases = {centre};
     // On a grid every base point lies on the centre's lines: searching from more finds nothing new.
     for (std::size_t s = 0; sample.drawn && s < sample.samples && bases.size() < kBoundarySearches; ++s) {
         const auto p = sample.point(0, s);
         bases.emplace_back(p.begin(), p.end());
     }
+    return bases;
+}
+
+// Where the claim stops holding along region axis `a`, sought from every base point.
+ClaimBoundary boundary_along(const Claim& claim, const Axis& axis, std::size_t a, const std::vector<std::vector<double>>& bases,
+                             const std::vector<std::string>& columns, SweepEvaluator& evaluator) {
+    ClaimBoundary boundary{axis.path, 0, 0, 0.0, 0.0, true};
+    for (const auto& base : bases) {
+        ++boundary.searches;
+        const auto flip = first_flip(axis, a, base, [&](const std::vector<double>& point) {
+            return all_hold(claim.expect, columns, evaluator.evaluate(point)) ? 1 : 0;
+        });
+        if (!flip) continue;
+        if (boundary.found == 0) {
+            boundary.lowest = boundary.highest = flip->value;
+            boundary.holds_below = flip->below == 1;
+        }
+        boundary.lowest = std::min(boundary.lowest, flip->value);
+        boundary.highest = std::max(boundary.highest, flip->value);
+        ++boundary.found;
+    }
+    return boundary;
+}
+
+// One boundary per region axis that varies, on a grid of at least two values.
+std::vector<ClaimBoundary> claim_boundaries(const Claim& claim, const RegionSample& sample, const std::vector<std::vector<double>>& bases,
+                                            const std::vector<std::string>& columns, SweepEvaluator& evaluator) {
+    std::vector<ClaimBoundary> boundaries;
     for (std::size_t a = 0; a < sample.region_axes; ++a) {
         Axis axis = sample.axes[a];
         axis.count = std::max<std::size_t>(claim.points, 2);
         if (axis.lower == axis.upper) continue;
-        ClaimBoundary boundary{axis.path, 0, 0, 0.0, 0.0, true};
-        for (const auto& base : bases) {
-            ++boundary.searches;
-            const auto flip = first_flip(axis, a, base, [&](const std::vector<double>& point) {
-                return all_hold(claim.expect, columns, evaluator.evaluate(point)) ? 1 : 0;
-            });
-            if (!flip) continue;
-            if (boundary.found == 0) {
-                boundary.lowest = boundary.highest = flip->value;
-                boundary.holds_below = flip->below == 1;
-            }
-            boundary.lowest = std::min(boundary.lowest, flip->value);
-            boundary.highest = std::max(boundary.highest, flip->value);
-            ++boundary.found;
-        }
-        result.boundaries.push_back(boundary);
+        boundaries.push_back(boundary_along(claim, axis, a, bases, columns, evaluator));
     }
+    return boundaries;
+}
+
+}  // namespace
+
+ClaimResult evaluate_claim(const StageModel& model, const Claim& claim, int threads, const SamplingOptions& options) {
+    ClaimResult result;
+    result.claim = claim;
+    const RegionSample sample = sample_claim_region(model, claim, options);
+    result.drawn = sample.drawn;
+    result.uncertain_values = sample.axes.size() - sample.region_axes;
+    result.points = sample.samples;
+    std::vector<std::string> distributions;  // per target column: its distribution column, or ""
+    const std::vector<std::string> columns = claim_columns(model, claim, distributions);
+    const SweepSpec spec = sample_sweep(model, sample, claim.analysis, columns);
+
+    const SampleTallies tallies = tally_sample(model, claim, sample, spec, columns, distributions, threads);
+    result.arms = arm_shares(sample, tallies.held);
+    if (cause_is_irrelevant(claim))
+        set_share_over_all_arms(result, sample.size());
+    else
+        set_share_present_and_absent(result);
+    set_stage_readings(result, tallies);
+    if (!sample.drawn) make_intervals_exact(result);
+    result.verdict = cause_verdict(claim, result.share, result.effect);
+
+    // The evidence, and boundaries along every region axis from several base points.
+    SweepEvaluator evaluator(model, spec);
+    const std::vector<double> centre = evidence_point(model, sample, claim.causes);
+    result.evidence = evidence_text(claim.expect, columns, evaluator.evaluate(centre));
+    result.boundaries = claim_boundaries(claim, sample, boundary_bases(sample, centre), columns, evaluator);
     return result;
 }
 

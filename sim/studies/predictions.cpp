@@ -189,6 +189,147 @@ std::vector<Cause> read_causes(const StageModel& model, const TreeNode& node, co
     return causes;
 }
 
+// `analysis: stage | timeline` ("equilibrium" is another name for stage; pure is not a claim's).
+SweepAnalysis read_claim_analysis(const TreeNode& node) {
+    const std::string text = node.as_string("the analysis");
+    const auto analysis = text == "equilibrium" ? std::optional<SweepAnalysis>(SweepAnalysis::stage) : parse_sweep_analysis(text);
+    if (!analysis || *analysis == SweepAnalysis::pure)
+        throw InputError(node.where, "unknown analysis '" + text + "'", suggest(text, std::vector<std::string>{"stage", "timeline"}));
+    return *analysis;
+}
+
+// One axis of `over`: PATH: [LOW, HIGH] or PATH: VALUE, within the bounds of what PATH addresses.
+Axis read_region_axis(const StageModel& model, const TreeEntry& entry) {
+    Axis axis;
+    axis.path = entry.key;
+    if (entry.value.is_sequence() && entry.value.items.size() == 2) {
+        axis.lower = entry.value.items[0].as_number("the low end");
+        axis.upper = entry.value.items[1].as_number("the high end");
+    } else if (entry.value.is_scalar() && parse_number(entry.value.scalar)) {
+        axis.lower = axis.upper = entry.value.as_number("a value");
+    } else {
+        throw InputError(entry.value.where, "a region axis is [LOW, HIGH] or a single value");
+    }
+    if (axis.lower > axis.upper) throw InputError(entry.value.where, "the low end is above the high end");
+    for (std::size_t e : model.parameters().resolve(entry.key, entry.key_where)) {
+        model.parameters().check_value(e, axis.lower, entry.value.where);
+        model.parameters().check_value(e, axis.upper, entry.value.where);
+    }
+    return axis;
+}
+
+// `over: {PATH: [LOW, HIGH], ...}`: the claim's region.
+std::vector<Axis> read_region(const StageModel& model, const TreeNode& over) {
+    over.expect_map("over (PATH: [LOW, HIGH])");
+    std::vector<Axis> region;
+    for (const auto& entry : over.entries) region.push_back(read_region_axis(model, entry));
+    return region;
+}
+
+// `points: N`, the grid values per region axis.
+std::size_t read_points(const TreeNode& node) {
+    const long long v = node.as_integer("points");
+    if (v < 1 || v > 1000) throw InputError(node.where, "points must be between 1 and 1000 per axis");
+    return static_cast<std::size_t>(v);
+}
+
+// `at: DATE` or `at: [FROM, TO]`, widened by `within: YEARS`: the span a dated claim's labels
+// are read in; none for a claim without `at`.
+std::optional<std::pair<double, double>> read_window(const TreeNode& item, SweepAnalysis analysis) {
+    const TreeNode* at = item.find("at");
+    if (!at) {
+        if (const TreeNode* within = item.find("within")) throw InputError(within->where, "'within' widens a date: it needs 'at'");
+        return std::nullopt;
+    }
+    if (analysis != SweepAnalysis::timeline)
+        throw InputError(at->where, "'at' dates a claim about a run: it needs 'analysis: timeline'");
+    std::pair<double, double> window;
+    if (at->is_sequence()) {
+        if (at->items.size() != 2) throw InputError(at->where, "'at' is a date or a span [FROM, TO]");
+        window = std::pair{at->items[0].as_number("the span's start"), at->items[1].as_number("the span's end")};
+        if (window.first > window.second) throw InputError(at->where, "the span's start is after its end");
+    } else {
+        const double date = at->as_number("the date ('at')");
+        window = std::pair{date, date};
+    }
+    if (const TreeNode* within = item.find("within")) {
+        const double years = within->as_number("'within' (the tolerance either side of the date)");
+        if (years < 0) throw InputError(within->where, "'within' cannot be negative");
+        window.first -= years;
+        window.second += years;
+    }
+    return window;
+}
+
+// `expect: {TARGET: VALUE, ...}`: the targets are read against the analysis's columns.
+std::vector<Expectation> read_expectations(const StageModel& model, const TreeNode& expect, SweepAnalysis analysis,
+                                           std::optional<std::pair<double, double>> window) {
+    const std::vector<std::string> columns = sweep_columns(model.game(), analysis);
+    expect.expect_map("expect (TARGET: VALUE, ...)");
+    std::vector<Expectation> expectations;
+    for (const auto& entry : expect.entries) expectations.push_back(read_expectation(entry, columns, window));
+    if (expectations.empty()) throw InputError(expect.where, "expect names no target");
+    return expectations;
+}
+
+// `holds_if: {share: S}`: the share of the region where the claim must hold, if given.
+std::optional<double> read_required_share(const TreeNode& holds_if) {
+    holds_if.expect_map("holds_if ({share: S})");
+    static const std::vector<std::string> keys = {"share"};
+    holds_if.check_keys(keys, "holds_if");
+    const TreeNode* s = holds_if.find("share");
+    if (!s) return std::nullopt;
+    const double share = s->as_number("share");
+    if (share <= 0.5 || share > 1.0)
+        throw InputError(s->where, "share must be in (0.5, 1]: the share of the region where the claim must hold");
+    return share;
+}
+
+// `min_effect: E`: the share a claim's cause must move.
+double read_min_effect(const TreeNode& node, const Claim& claim) {
+    if (claim.causes.empty()) throw InputError(node.where, "'min_effect' measures a cause's effect: it needs 'cause'");
+    const double effect = node.as_number("min_effect");
+    if (effect <= 0.0 || effect >= 1.0) throw InputError(node.where, "min_effect must be in (0, 1): the share a cause must move");
+    return effect;
+}
+
+// A prediction's keys, and the ones it cannot do without.
+void check_prediction_keys(const TreeNode& item) {
+    item.expect_map("a prediction (id, author, claim, analysis, over, points, expect, holds_if, must_hold)");
+    static const std::vector<std::string> keys = {"id",       "author",   "claim",     "analysis", "over",
+                                                  "points",   "expect",   "holds_if",  "must_hold", "note",
+                                                  "passage",  "at",       "within",    "cause",    "min_effect"};
+    item.check_keys(keys, "a prediction");
+    for (const char* required : {"id", "author", "claim", "expect"})
+        if (!item.find(required)) throw InputError(item.where, std::string("a prediction needs '") + required + "'");
+}
+
+// One item of `predictions:`; `ids` holds the ids read so far (an id is used once).
+Claim read_claim(const StageModel& model, const TreeNode& item, std::set<std::string>& ids) {
+    check_prediction_keys(item);
+    Claim c;
+    c.where = item.where;
+    c.scenario = model.scenario().path;
+    c.id = item.find("id")->as_string("the prediction's id");
+    if (!ids.insert(c.id).second) throw InputError(item.find("id")->where, "prediction id '" + c.id + "' is used twice");
+    c.author = item.find("author")->as_string("the author");
+    c.claim = item.find("claim")->as_string("the claim");
+    if (const TreeNode* a = item.find("analysis")) c.analysis = read_claim_analysis(*a);
+    if (c.analysis == SweepAnalysis::timeline) (void)read_timeline(model);  // a timeline claim needs a valid timeline
+    if (const TreeNode* over = item.find("over")) c.over = read_region(model, *over);
+    if (const TreeNode* p = item.find("points")) c.points = read_points(*p);
+    const auto window = read_window(item, c.analysis);
+    c.expect = read_expectations(model, *item.find("expect"), c.analysis, window);
+    if (const TreeNode* h = item.find("holds_if"))
+        if (const auto share = read_required_share(*h)) c.share_required = *share;
+    if (const TreeNode* m = item.find("must_hold")) c.must_hold = m->as_bool("must_hold");
+    if (const TreeNode* cause = item.find("cause")) c.causes = read_causes(model, *cause, c.over);
+    if (const TreeNode* m = item.find("min_effect")) c.min_effect = read_min_effect(*m, c);
+    if (const TreeNode* n = item.find("note")) c.note = n->as_string("the note");
+    if (const TreeNode* p = item.find("passage")) c.passage = p->as_string("the passage");
+    return c;
+}
+
 }  // namespace
 
 std::vector<Claim> read_claims(const StageModel& model) {
@@ -197,103 +338,7 @@ std::vector<Claim> read_claims(const StageModel& model) {
     if (!node || node->is_null()) return claims;
     node->expect_sequence("predictions (a list of claims)");
     std::set<std::string> ids;
-    for (const auto& item : node->items) {
-        item.expect_map("a prediction (id, author, claim, analysis, over, points, expect, holds_if, must_hold)");
-        static const std::vector<std::string> keys = {"id",       "author",   "claim",     "analysis", "over",
-                                                      "points",   "expect",   "holds_if",  "must_hold", "note",
-                                                      "passage",  "at",       "within",    "cause",    "min_effect"};
-        item.check_keys(keys, "a prediction");
-        Claim c;
-        c.where = item.where;
-        c.scenario = model.scenario().path;
-        for (const char* required : {"id", "author", "claim", "expect"})
-            if (!item.find(required)) throw InputError(item.where, std::string("a prediction needs '") + required + "'");
-        c.id = item.find("id")->as_string("the prediction's id");
-        if (!ids.insert(c.id).second) throw InputError(item.find("id")->where, "prediction id '" + c.id + "' is used twice");
-        c.author = item.find("author")->as_string("the author");
-        c.claim = item.find("claim")->as_string("the claim");
-        if (const TreeNode* a = item.find("analysis")) {
-            const std::string text = a->as_string("the analysis");
-            const auto analysis = text == "equilibrium" ? std::optional<SweepAnalysis>(SweepAnalysis::stage) : parse_sweep_analysis(text);
-            if (!analysis || *analysis == SweepAnalysis::pure)
-                throw InputError(a->where, "unknown analysis '" + text + "'", suggest(text, std::vector<std::string>{"stage", "timeline"}));
-            c.analysis = *analysis;
-        }
-        if (c.analysis == SweepAnalysis::timeline) (void)read_timeline(model);
-        if (const TreeNode* over = item.find("over")) {
-            over->expect_map("over (PATH: [LOW, HIGH])");
-            for (const auto& entry : over->entries) {
-                Axis axis;
-                axis.path = entry.key;
-                if (entry.value.is_sequence() && entry.value.items.size() == 2) {
-                    axis.lower = entry.value.items[0].as_number("the low end");
-                    axis.upper = entry.value.items[1].as_number("the high end");
-                } else if (entry.value.is_scalar() && parse_number(entry.value.scalar)) {
-                    axis.lower = axis.upper = entry.value.as_number("a value");
-                } else {
-                    throw InputError(entry.value.where, "a region axis is [LOW, HIGH] or a single value");
-                }
-                if (axis.lower > axis.upper) throw InputError(entry.value.where, "the low end is above the high end");
-                for (std::size_t e : model.parameters().resolve(entry.key, entry.key_where)) {
-                    model.parameters().check_value(e, axis.lower, entry.value.where);
-                    model.parameters().check_value(e, axis.upper, entry.value.where);
-                }
-                c.over.push_back(axis);
-            }
-        }
-        if (const TreeNode* p = item.find("points")) {
-            const long long v = p->as_integer("points");
-            if (v < 1 || v > 1000) throw InputError(p->where, "points must be between 1 and 1000 per axis");
-            c.points = static_cast<std::size_t>(v);
-        }
-        std::optional<std::pair<double, double>> window;
-        if (const TreeNode* at = item.find("at")) {
-            if (c.analysis != SweepAnalysis::timeline)
-                throw InputError(at->where, "'at' dates a claim about a run: it needs 'analysis: timeline'");
-            if (at->is_sequence()) {
-                if (at->items.size() != 2) throw InputError(at->where, "'at' is a date or a span [FROM, TO]");
-                window = std::pair{at->items[0].as_number("the span's start"), at->items[1].as_number("the span's end")};
-                if (window->first > window->second) throw InputError(at->where, "the span's start is after its end");
-            } else {
-                const double date = at->as_number("the date ('at')");
-                window = std::pair{date, date};
-            }
-            if (const TreeNode* within = item.find("within")) {
-                const double years = within->as_number("'within' (the tolerance either side of the date)");
-                if (years < 0) throw InputError(within->where, "'within' cannot be negative");
-                window->first -= years;
-                window->second += years;
-            }
-        } else if (const TreeNode* within = item.find("within")) {
-            throw InputError(within->where, "'within' widens a date: it needs 'at'");
-        }
-        const std::vector<std::string> columns = sweep_columns(model.game(), c.analysis);
-        const TreeNode* expect = item.find("expect");
-        expect->expect_map("expect (TARGET: VALUE, ...)");
-        for (const auto& entry : expect->entries) c.expect.push_back(read_expectation(entry, columns, window));
-        if (c.expect.empty()) throw InputError(expect->where, "expect names no target");
-        if (const TreeNode* h = item.find("holds_if")) {
-            h->expect_map("holds_if ({share: S})");
-            static const std::vector<std::string> hkeys = {"share"};
-            h->check_keys(hkeys, "holds_if");
-            if (const TreeNode* s = h->find("share")) {
-                c.share_required = s->as_number("share");
-                if (c.share_required <= 0.5 || c.share_required > 1.0)
-                    throw InputError(s->where, "share must be in (0.5, 1]: the share of the region where the claim must hold");
-            }
-        }
-        if (const TreeNode* m = item.find("must_hold")) c.must_hold = m->as_bool("must_hold");
-        if (const TreeNode* cause = item.find("cause")) c.causes = read_causes(model, *cause, c.over);
-        if (const TreeNode* m = item.find("min_effect")) {
-            if (c.causes.empty()) throw InputError(m->where, "'min_effect' measures a cause's effect: it needs 'cause'");
-            c.min_effect = m->as_number("min_effect");
-            if (c.min_effect <= 0.0 || c.min_effect >= 1.0)
-                throw InputError(m->where, "min_effect must be in (0, 1): the share a cause must move");
-        }
-        if (const TreeNode* n = item.find("note")) c.note = n->as_string("the note");
-        if (const TreeNode* p = item.find("passage")) c.passage = p->as_string("the passage");
-        claims.push_back(std::move(c));
-    }
+    for (const auto& item : node->items) claims.push_back(read_claim(model, item, ids));
     return claims;
 }
 

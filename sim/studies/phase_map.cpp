@@ -129,32 +129,37 @@ void fill_grid(PhaseMap& map, const StageModel& model, std::vector<Candidate> ax
 
 double middle(double lower, double upper) { return 0.5 * (lower + upper); }
 
-}  // namespace
-
-PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_t resolution, int threads) {
-    PhaseMap map;
-    const std::vector<std::string> columns = columns_of(claim.expect);
-    map.column = columns.front();
-    const Classify classify = [&](const std::vector<std::string>& cells) { return all_hold(claim.expect, columns, cells) ? 1 : 0; };
-
-    std::vector<Candidate> fixed;  // the claim's own axes, in the order they are preferred
+// The axes a claim's own map may span, in the order they are preferred: its causes over both
+// their ranges, then its region's ranges (a fixed region value spans nothing).
+std::vector<Candidate> claim_axes(const StageModel& model, const Claim& claim) {
+    std::vector<Candidate> axes;
     for (const Cause& c : claim.causes) {
         const double lower = c.kind == Cause::Kind::irrelevant ? c.present_lower : std::min(c.present_lower, c.absent_lower);
         const double upper = c.kind == Cause::Kind::irrelevant ? c.present_upper : std::max(c.present_upper, c.absent_upper);
-        fixed.push_back(candidate(c.path, lower, upper, model.parameters().resolve(c.path, c.where), AxisKind::cause));
+        axes.push_back(candidate(c.path, lower, upper, model.parameters().resolve(c.path, c.where), AxisKind::cause));
     }
     for (const Axis& a : claim.over)
-        if (a.lower < a.upper) fixed.push_back(candidate(a.path, a.lower, a.upper, model.parameters().resolve(a.path, claim.where), AxisKind::region));
+        if (a.lower < a.upper) axes.push_back(candidate(a.path, a.lower, a.upper, model.parameters().resolve(a.path, claim.where), AxisKind::region));
+    return axes;
+}
 
-    // Hold what the map does not span at the claim's centre.
-    StageModel held = model;
-    std::vector<Candidate> axes(fixed.begin(), fixed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(2, fixed.size())));
-    for (std::size_t k = axes.size(); k < fixed.size(); ++k) {
+// Where an axis the map does not span is held: a cause at the centre of its present range,
+// a region axis at its middle.
+double held_value(const Candidate& c, const Claim& claim) {
+    double value = middle(c.axis.lower, c.axis.upper);
+    if (c.kind == AxisKind::cause)
+        for (const Cause& cause : claim.causes)
+            if (cause.path == c.axis.path) value = middle(cause.present_lower, cause.present_upper);
+    return value;
+}
+
+// Sets, in `held`, the claim's axes from `first_unspanned` on and its fixed region values,
+// and records each in the map.
+void hold_unspanned(StageModel& held, PhaseMap& map, const StageModel& model, const Claim& claim,
+                    const std::vector<Candidate>& fixed, std::size_t first_unspanned) {
+    for (std::size_t k = first_unspanned; k < fixed.size(); ++k) {
         const Candidate& c = fixed[k];
-        double value = middle(c.axis.lower, c.axis.upper);
-        if (c.kind == AxisKind::cause)
-            for (const Cause& cause : claim.causes)
-                if (cause.path == c.axis.path) value = middle(cause.present_lower, cause.present_upper);
+        const double value = held_value(c, claim);
         for (std::size_t e : c.entries) held.set(e, value);
         map.held.emplace_back(c.axis.path, value);
     }
@@ -163,44 +168,70 @@ PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_
             for (std::size_t e : model.parameters().resolve(a.path, claim.where)) held.set(e, a.lower);
             map.held.emplace_back(a.path, a.lower);
         }
-    map.axes_chosen = fixed.empty() ? "" : fixed.size() == 1 ? "the claim's own axis" : "the claim's own axes";
-    if (axes.size() < 2) {
-        std::vector<std::string> taken;
-        for (const Candidate& c : fixed) taken.push_back(c.axis.path);
-        const auto extra = most_moving(held, claim.analysis, columns, classify, taken, 2 - axes.size(), threads);
-        if (!extra.empty())
-            map.axes_chosen += std::string(map.axes_chosen.empty() ? "" : ", then ") +
-                               (extra.size() == 1 ? "the uncertain value" : "the uncertain values") +
-                               " that move its outcome most from the scenario's own point";
-        axes.insert(axes.end(), extra.begin(), extra.end());
-    }
-    fill_grid(map, held, axes, claim.analysis, columns, classify, resolution, threads);
+}
 
-    // The claim's boxes: its region, and its cause present and absent, on the drawn axes.
-    auto box = [&](const std::string& label, bool present) {
-        MapBox b{label, 0, 0, 0, 0};
-        for (std::size_t k = 0; k < map.axes.size(); ++k) {
-            double lower = map.axes[k].lower, upper = map.axes[k].upper;
-            for (const Cause& c : claim.causes)
-                if (c.path == map.axes[k].path) {
-                    lower = present ? c.present_lower : c.absent_lower;
-                    upper = present ? c.present_upper : c.absent_upper;
-                }
-            for (const Axis& a : claim.over)
-                if (a.path == map.axes[k].path) lower = a.lower, upper = a.upper;
-            (k == 0 ? b.x_lower : b.y_lower) = lower;
-            (k == 0 ? b.x_upper : b.y_upper) = upper;
-        }
-        return b;
-    };
+// Fills a map with fewer than two of the claim's own axes with the uncertain values that move
+// its outcome most, and says so in `axes_chosen`.
+void add_moving_axes(std::vector<Candidate>& axes, PhaseMap& map, const StageModel& held, const Claim& claim,
+                     const std::vector<Candidate>& fixed, const std::vector<std::string>& columns, const Classify& classify, int threads) {
+    if (axes.size() >= 2) return;
+    std::vector<std::string> taken;
+    for (const Candidate& c : fixed) taken.push_back(c.axis.path);
+    const auto extra = most_moving(held, claim.analysis, columns, classify, taken, 2 - axes.size(), threads);
+    if (!extra.empty())
+        map.axes_chosen += std::string(map.axes_chosen.empty() ? "" : ", then ") +
+                           (extra.size() == 1 ? "the uncertain value" : "the uncertain values") +
+                           " that move its outcome most from the scenario's own point";
+    axes.insert(axes.end(), extra.begin(), extra.end());
+}
+
+// One of the claim's boxes on the drawn axes: its region with its cause present or absent.
+MapBox claim_box(const PhaseMap& map, const Claim& claim, const std::string& label, bool present) {
+    MapBox b{label, 0, 0, 0, 0};
+    for (std::size_t k = 0; k < map.axes.size(); ++k) {
+        double lower = map.axes[k].lower, upper = map.axes[k].upper;
+        for (const Cause& c : claim.causes)
+            if (c.path == map.axes[k].path) {
+                lower = present ? c.present_lower : c.absent_lower;
+                upper = present ? c.present_upper : c.absent_upper;
+            }
+        for (const Axis& a : claim.over)
+            if (a.path == map.axes[k].path) lower = a.lower, upper = a.upper;
+        (k == 0 ? b.x_lower : b.y_lower) = lower;
+        (k == 0 ? b.x_upper : b.y_upper) = upper;
+    }
+    return b;
+}
+
+// The claim's boxes: its cause present and absent when a contrast cause is drawn, else its
+// region when one of its own axes is.
+void add_claim_boxes(PhaseMap& map, const Claim& claim, const std::vector<Candidate>& axes) {
     const bool cause_drawn = std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind == AxisKind::cause; });
     const bool contrast = !claim.causes.empty() && claim.causes.front().kind == Cause::Kind::contrast;
     if (cause_drawn && contrast) {
-        map.boxes.push_back(box("cause present", true));
-        map.boxes.push_back(box("cause absent (placebo)", false));
+        map.boxes.push_back(claim_box(map, claim, "cause present", true));
+        map.boxes.push_back(claim_box(map, claim, "cause absent (placebo)", false));
     } else if (std::any_of(axes.begin(), axes.end(), [](const Candidate& c) { return c.kind != AxisKind::uncertain; })) {
-        map.boxes.push_back(box("the claim's region", true));
+        map.boxes.push_back(claim_box(map, claim, "the claim's region", true));
     }
+}
+
+}  // namespace
+
+PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_t resolution, int threads) {
+    PhaseMap map;
+    const std::vector<std::string> columns = columns_of(claim.expect);
+    map.column = columns.front();
+    const Classify classify = [&](const std::vector<std::string>& cells) { return all_hold(claim.expect, columns, cells) ? 1 : 0; };
+
+    const std::vector<Candidate> fixed = claim_axes(model, claim);  // the claim's own axes, in the order they are preferred
+    std::vector<Candidate> axes(fixed.begin(), fixed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(2, fixed.size())));
+    StageModel held = model;  // what the map does not span, at the claim's centre
+    hold_unspanned(held, map, model, claim, fixed, axes.size());
+    map.axes_chosen = fixed.empty() ? "" : fixed.size() == 1 ? "the claim's own axis" : "the claim's own axes";
+    add_moving_axes(axes, map, held, claim, fixed, columns, classify, threads);
+    fill_grid(map, held, axes, claim.analysis, columns, classify, resolution, threads);
+    add_claim_boxes(map, claim, axes);
     return map;
 }
 

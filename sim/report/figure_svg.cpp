@@ -94,34 +94,39 @@ CellPaint paint(const PhaseMap& map, const MapLabels& labels) {
     return out;
 }
 
-}  // namespace
+// Where a phase map's cells fall: x along the first axis, y along the second (a strip when
+// there is one axis, a single square when there is none).
+struct MapLayout {
+    bool two = false;  // two axes: a plane, not a strip
+    std::size_t nx = 1, ny = 1;
+    double width = kWidth, height = kHeight;
+    Scale x, y;
+};
 
-std::string phase_map_svg(const PhaseMap& map, const std::map<std::string, std::string>& long_names, const MapLabels& labels) {
-    const bool two = map.axes.size() >= 2;
-    const std::size_t nx = map.axes.empty() ? 1 : std::max<std::size_t>(map.axes[0].count, 1);
-    const std::size_t ny = two ? std::max<std::size_t>(map.axes[1].count, 1) : 1;
-    const double height = two ? kHeight : kStrip;
-    const double width = map.axes.empty() ? kStrip : kWidth;
+MapLayout map_layout(const PhaseMap& map) {
+    MapLayout l;
+    l.two = map.axes.size() >= 2;
+    l.nx = map.axes.empty() ? 1 : std::max<std::size_t>(map.axes[0].count, 1);
+    l.ny = l.two ? std::max<std::size_t>(map.axes[1].count, 1) : 1;
+    l.height = l.two ? kHeight : kStrip;
+    l.width = map.axes.empty() ? kStrip : kWidth;
     const Axis unit{"", 0.0, 0.0, 1};
-    const Scale x = scale_of(map.axes.empty() ? unit : map.axes[0], kLeft, width, false);
-    const Scale y = scale_of(two ? map.axes[1] : unit, kTop, height, true);
-    const CellPaint painted = paint(map, labels);
-    const bool claim = labels.sides.empty();
-    const double legend_top = kTop + height + 44.0;
-    const double total_height = legend_top + 16.0 * static_cast<double>(painted.legend.size() + 3) + 8.0;
-    std::ostringstream out;
-    out << "<svg class=\"phase-map\" data-figure=\"" << xml_escape(labels.id) << "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\""
-        << std::lround(total_height) << "\" viewBox=\"0 0 520 " << std::lround(total_height) << "\" role=\"img\" aria-label=\""
-        << xml_escape(labels.aria) << "\">" << svg_pattern_defs();
-    // Cells, merged along x where neighbours look the same.
-    for (std::size_t iy = 0; iy < ny; ++iy) {
+    l.x = scale_of(map.axes.empty() ? unit : map.axes[0], kLeft, l.width, false);
+    l.y = scale_of(l.two ? map.axes[1] : unit, kTop, l.height, true);
+    return l;
+}
+
+// Cells, merged along x where neighbours look the same; a claim's failing cells hatched, the
+// second side's cells of a disagreement dotted.
+void write_cells(std::ostream& out, const PhaseMap& map, const CellPaint& painted, const MapLayout& l, bool claim) {
+    for (std::size_t iy = 0; iy < l.ny; ++iy) {
         std::size_t ix = 0;
-        while (ix < nx) {
-            const std::size_t k = iy * nx + ix;
+        while (ix < l.nx) {
+            const std::size_t k = iy * l.nx + ix;
             std::size_t end = ix + 1;
-            while (end < nx && painted.fill[iy * nx + end] == painted.fill[k] && map.verdicts[iy * nx + end] == map.verdicts[k]) ++end;
-            const double x0 = x.cell_start(ix), x1 = x.cell_start(end);
-            const double y0 = y.cell_end(iy), y1 = y.cell_start(iy);
+            while (end < l.nx && painted.fill[iy * l.nx + end] == painted.fill[k] && map.verdicts[iy * l.nx + end] == map.verdicts[k]) ++end;
+            const double x0 = l.x.cell_start(ix), x1 = l.x.cell_start(end);
+            const double y0 = l.y.cell_end(iy), y1 = l.y.cell_start(iy);
             out << "<rect x=\"" << short_number(x0) << "\" y=\"" << short_number(y0) << "\" width=\"" << short_number(x1 - x0 + 0.3)
                 << "\" height=\"" << short_number(y1 - y0 + 0.3) << "\" fill=\"" << painted.fill[k] << "\"/>";
             const bool marked = claim ? map.verdicts[k] == 0 : map.verdicts[k] == 2;
@@ -131,52 +136,64 @@ std::string phase_map_svg(const PhaseMap& map, const std::map<std::string, std::
             ix = end;
         }
     }
-    // The boundary: cell edges between different verdicts.
+}
+
+// The boundary: cell edges between different verdicts.
+void write_verdict_edges(std::ostream& out, const PhaseMap& map, const MapLayout& l) {
     out << "<g stroke=\"#000\" stroke-width=\"2.2\" stroke-linecap=\"square\">";
-    for (std::size_t iy = 0; iy < ny; ++iy)
-        for (std::size_t ix = 0; ix < nx; ++ix) {
-            const int v = map.verdicts[iy * nx + ix];
-            if (ix + 1 < nx && map.verdicts[iy * nx + ix + 1] != v) {
-                const double xe = x.cell_end(ix);
-                out << "<line x1=\"" << short_number(xe) << "\" y1=\"" << short_number(y.cell_end(iy)) << "\" x2=\"" << short_number(xe)
-                    << "\" y2=\"" << short_number(y.cell_start(iy)) << "\"/>";
+    for (std::size_t iy = 0; iy < l.ny; ++iy)
+        for (std::size_t ix = 0; ix < l.nx; ++ix) {
+            const int v = map.verdicts[iy * l.nx + ix];
+            if (ix + 1 < l.nx && map.verdicts[iy * l.nx + ix + 1] != v) {
+                const double xe = l.x.cell_end(ix);
+                out << "<line x1=\"" << short_number(xe) << "\" y1=\"" << short_number(l.y.cell_end(iy)) << "\" x2=\"" << short_number(xe)
+                    << "\" y2=\"" << short_number(l.y.cell_start(iy)) << "\"/>";
             }
-            if (iy + 1 < ny && map.verdicts[(iy + 1) * nx + ix] != v) {
-                const double ye = y.cell_end(iy);
-                out << "<line x1=\"" << short_number(x.cell_start(ix)) << "\" y1=\"" << short_number(ye) << "\" x2=\""
-                    << short_number(x.cell_end(ix)) << "\" y2=\"" << short_number(ye) << "\"/>";
+            if (iy + 1 < l.ny && map.verdicts[(iy + 1) * l.nx + ix] != v) {
+                const double ye = l.y.cell_end(iy);
+                out << "<line x1=\"" << short_number(l.x.cell_start(ix)) << "\" y1=\"" << short_number(ye) << "\" x2=\""
+                    << short_number(l.x.cell_end(ix)) << "\" y2=\"" << short_number(ye) << "\"/>";
             }
         }
     out << "</g>";
-    // The claim's boxes: the first solid, the placebo dashed.
+}
+
+// The claim's boxes: the first solid, the placebo dashed.
+void write_boxes(std::ostream& out, const PhaseMap& map, const MapLayout& l) {
     for (std::size_t b = 0; b < map.boxes.size(); ++b) {
         const MapBox& box = map.boxes[b];
-        const double x0 = map.axes.empty() ? kLeft : x.at(box.x_lower), x1 = map.axes.empty() ? kLeft + width : x.at(box.x_upper);
-        const double y0 = two ? y.at(box.y_upper) : kTop, y1 = two ? y.at(box.y_lower) : kTop + height;
+        const double x0 = map.axes.empty() ? kLeft : l.x.at(box.x_lower), x1 = map.axes.empty() ? kLeft + l.width : l.x.at(box.x_upper);
+        const double y0 = l.two ? l.y.at(box.y_upper) : kTop, y1 = l.two ? l.y.at(box.y_lower) : kTop + l.height;
         out << "<rect x=\"" << short_number(std::min(x0, x1)) << "\" y=\"" << short_number(std::min(y0, y1)) << "\" width=\""
             << short_number(std::abs(x1 - x0)) << "\" height=\"" << short_number(std::abs(y1 - y0))
             << "\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\"" << (b == 0 ? "" : " stroke-dasharray=\"6 4\"") << "/>";
     }
-    // Frame, ticks and titles.
-    out << "<rect x=\"" << kLeft << "\" y=\"" << kTop << "\" width=\"" << width << "\" height=\"" << height
+}
+
+// The frame, then (opening the text group the legend closes) each axis's ticks and title.
+void write_frame_and_axes(std::ostream& out, const PhaseMap& map, const MapLayout& l, const std::map<std::string, std::string>& long_names) {
+    out << "<rect x=\"" << kLeft << "\" y=\"" << kTop << "\" width=\"" << l.width << "\" height=\"" << l.height
         << "\" fill=\"none\" stroke=\"#333\"/><g font-family=\"sans-serif\" font-size=\"11\" fill=\"#222\">";
     if (!map.axes.empty()) {
         const Axis& a = map.axes[0];
         for (double v : {a.lower, 0.5 * (a.lower + a.upper), a.upper})
-            out << "<text x=\"" << short_number(x.at(v)) << "\" y=\"" << kTop + height + 14 << "\" text-anchor=\"middle\">" << short_number(v)
+            out << "<text x=\"" << short_number(l.x.at(v)) << "\" y=\"" << kTop + l.height + 14 << "\" text-anchor=\"middle\">" << short_number(v)
                 << "</text>";
-        out << "<text x=\"" << kLeft + width / 2 << "\" y=\"" << kTop + height + 30 << "\" text-anchor=\"middle\">" << axis_title(a, long_names)
+        out << "<text x=\"" << kLeft + l.width / 2 << "\" y=\"" << kTop + l.height + 30 << "\" text-anchor=\"middle\">" << axis_title(a, long_names)
             << "</text>";
     }
-    if (two) {
+    if (l.two) {
         const Axis& a = map.axes[1];
         for (double v : {a.lower, 0.5 * (a.lower + a.upper), a.upper})
-            out << "<text x=\"" << kLeft - 6 << "\" y=\"" << short_number(y.at(v) + 4) << "\" text-anchor=\"end\">" << short_number(v) << "</text>";
-        out << "<text transform=\"translate(" << 14 << "," << kTop + height / 2 << ") rotate(-90)\" text-anchor=\"middle\">"
+            out << "<text x=\"" << kLeft - 6 << "\" y=\"" << short_number(l.y.at(v) + 4) << "\" text-anchor=\"end\">" << short_number(v) << "</text>";
+        out << "<text transform=\"translate(" << 14 << "," << kTop + l.height / 2 << ") rotate(-90)\" text-anchor=\"middle\">"
             << axis_title(a, long_names) << "</text>";
     }
-    // Legend.
-    double ly = legend_top;
+}
+
+// The legend from `top` down: the colours, the hatching (claims), the boxes; it closes the text group.
+void write_map_legend(std::ostream& out, const PhaseMap& map, const CellPaint& painted, double top, bool claim) {
+    double ly = top;
     for (const auto& [colour, text] : painted.legend) {
         out << "<rect x=\"" << kLeft << "\" y=\"" << ly - 9 << "\" width=\"14\" height=\"10\" fill=\"" << colour << "\" stroke=\"#333\"/>"
             << "<text x=\"" << kLeft + 20 << "\" y=\"" << ly << "\">" << xml_escape(text) << "</text>";
@@ -191,7 +208,27 @@ std::string phase_map_svg(const PhaseMap& map, const std::map<std::string, std::
         if (map.boxes.size() > 1) out << "; dashed: " << xml_escape(map.boxes[1].label);
         out << "</text>";
     }
-    out << "</g></svg>";
+    out << "</g>";
+}
+
+}  // namespace
+
+std::string phase_map_svg(const PhaseMap& map, const std::map<std::string, std::string>& long_names, const MapLabels& labels) {
+    const MapLayout layout = map_layout(map);
+    const CellPaint painted = paint(map, labels);
+    const bool claim = labels.sides.empty();  // a claim's map (else who is right in a disagreement)
+    const double legend_top = kTop + layout.height + 44.0;
+    const double total_height = legend_top + 16.0 * static_cast<double>(painted.legend.size() + 3) + 8.0;
+    std::ostringstream out;
+    out << "<svg class=\"phase-map\" data-figure=\"" << xml_escape(labels.id) << "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" height=\""
+        << std::lround(total_height) << "\" viewBox=\"0 0 520 " << std::lround(total_height) << "\" role=\"img\" aria-label=\""
+        << xml_escape(labels.aria) << "\">" << svg_pattern_defs();
+    write_cells(out, map, painted, layout, claim);
+    write_verdict_edges(out, map, layout);
+    write_boxes(out, map, layout);
+    write_frame_and_axes(out, map, layout, long_names);
+    write_map_legend(out, map, painted, legend_top, claim);
+    out << "</svg>";
     return out.str();
 }
 

@@ -269,6 +269,93 @@ void json_equilibrium(JsonWriter& json, const Game& game, const Equilibrium& eq)
     json.end_object();
 }
 
+// The scenario block: where the game comes from, with its description, sources and --set overrides.
+void json_scenario(JsonWriter& json, const SolveResult& s) {
+    json.key("scenario").begin_object();
+    json.field("path", s.loaded.path).field("content_hash", s.loaded.content_hash).field("title", s.loaded.game().title);
+    if (s.loaded.model) {
+        json.field("description", s.loaded.model->scenario().description);
+        json.key("sources").begin_array();
+        for (const auto& src : s.loaded.model->scenario().sources) json.value(src);
+        json.end_array();
+    }
+    json.key("overrides").begin_array();
+    for (const auto& o : s.loaded.overrides) json.value(o);
+    json.end_array().end_object();
+}
+
+// The players, each player's actions, and the number of profiles.
+void json_players_and_actions(JsonWriter& json, const Game& game) {
+    json.key("players").begin_array();
+    for (const auto& p : game.players) json.value(p);
+    json.end_array();
+    json.key("actions").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) {
+        json.key(game.players[i]).begin_array();
+        for (const auto& a : game.actions[i]) json.value(a);
+        json.end_array();
+    }
+    json.end_object();
+    json.field("profiles", game.space.size());
+}
+
+// The stationary distribution's labels: the configuration, and in stance games each player's
+// alignment and role.
+void json_stationary_outcome(JsonWriter& json, const Game& game, const SolverReport& r) {
+    if (r.outcome && !r.outcome->configuration.empty()) {
+        json.key("configuration");
+        json_distribution(json, r.outcome->configuration);
+    }
+    if (!r.outcome || !game.has_stances()) return;
+    json.key("alignment").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) {
+        json.key(game.players[i]);
+        json_distribution(json, r.outcome->alignment[i]);
+    }
+    json.end_object();
+    if (!r.outcome->role.empty()) {
+        json.key("roles").begin_object();
+        for (int i = 0; i < game.player_count(); ++i) {
+            json.key(game.players[i]);
+            json_distribution(json, r.outcome->role[i]);
+        }
+        json.end_object();
+    }
+}
+
+// The stationary solve: lambda, residual and solver, the outcome's distributions, and how the
+// mass concentrates on one profile as noise vanishes.
+void json_stationary(JsonWriter& json, const Game& game, const SolverReport& r) {
+    json.key("stationary").begin_object();
+    json.field("lambda", r.stationary->lambda).field("residual", r.stationary->residual).field("solver", to_string(r.stationary->method));
+    json_stationary_outcome(json, game, r);
+    json.key("concentration").begin_array();
+    for (const auto& d : r.concentration) {
+        Eigen::Index top = 0;
+        const double mass = d.probability.maxCoeff(&top);
+        json.begin_object().field("lambda", d.lambda).field("top_probability", mass);
+        json.key("top_profile").begin_object();
+        for (int i = 0; i < game.player_count(); ++i)
+            json.field(game.players[i], game.actions[i][game.space.action_of(static_cast<std::size_t>(top), i)]);
+        json.end_object().end_object();
+    }
+    json.end_array().end_object();
+}
+
+// The QRE solver's traced branch: its turning points and every point's profile.
+void json_qre_branch(JsonWriter& json, const Game& game, const SolverReport& r) {
+    json.key("qre").begin_object();
+    json.field("turning_points", r.turning_points);
+    json.key("branch").begin_array();
+    for (const auto& point : r.branch) {
+        json.begin_object().field("lambda", point.lambda);
+        json.key("profile");
+        json_profile(json, game, point.strategy);
+        json.end_object();
+    }
+    json.end_array().end_object();
+}
+
 }  // namespace
 
 std::string render_solve_table(const SolveResult& s) {
@@ -313,28 +400,8 @@ std::string render_solve_json(const SolveResult& s) {
     JsonWriter json(buffer);
     json.begin_object();
     json.field("version", kVersion);
-    json.key("scenario").begin_object();
-    json.field("path", s.loaded.path).field("content_hash", s.loaded.content_hash).field("title", game.title);
-    if (s.loaded.model) {
-        json.field("description", s.loaded.model->scenario().description);
-        json.key("sources").begin_array();
-        for (const auto& src : s.loaded.model->scenario().sources) json.value(src);
-        json.end_array();
-    }
-    json.key("overrides").begin_array();
-    for (const auto& o : s.loaded.overrides) json.value(o);
-    json.end_array().end_object();
-    json.key("players").begin_array();
-    for (const auto& p : game.players) json.value(p);
-    json.end_array();
-    json.key("actions").begin_object();
-    for (int i = 0; i < game.player_count(); ++i) {
-        json.key(game.players[i]).begin_array();
-        for (const auto& a : game.actions[i]) json.value(a);
-        json.end_array();
-    }
-    json.end_object();
-    json.field("profiles", game.space.size());
+    json_scenario(json, s);
+    json_players_and_actions(json, game);
     json.key("selected");
     if (s.prediction)
         json_prediction(json, game, *s.prediction);
@@ -351,53 +418,8 @@ std::string render_solve_json(const SolveResult& s) {
     for (const auto& n : r.notes) json.value(n);
     json.end_array();
     if (!r.status.empty()) json.field("status", r.status);
-    if (r.stationary) {
-        json.key("stationary").begin_object();
-        json.field("lambda", r.stationary->lambda).field("residual", r.stationary->residual).field("solver", to_string(r.stationary->method));
-        if (r.outcome && !r.outcome->configuration.empty()) {
-            json.key("configuration");
-            json_distribution(json, r.outcome->configuration);
-        }
-        if (r.outcome && game.has_stances()) {
-            json.key("alignment").begin_object();
-            for (int i = 0; i < game.player_count(); ++i) {
-                json.key(game.players[i]);
-                json_distribution(json, r.outcome->alignment[i]);
-            }
-            json.end_object();
-            if (!r.outcome->role.empty()) {
-                json.key("roles").begin_object();
-                for (int i = 0; i < game.player_count(); ++i) {
-                    json.key(game.players[i]);
-                    json_distribution(json, r.outcome->role[i]);
-                }
-                json.end_object();
-            }
-        }
-        json.key("concentration").begin_array();
-        for (const auto& d : r.concentration) {
-            Eigen::Index top = 0;
-            const double mass = d.probability.maxCoeff(&top);
-            json.begin_object().field("lambda", d.lambda).field("top_probability", mass);
-            json.key("top_profile").begin_object();
-            for (int i = 0; i < game.player_count(); ++i)
-                json.field(game.players[i], game.actions[i][game.space.action_of(static_cast<std::size_t>(top), i)]);
-            json.end_object().end_object();
-        }
-        json.end_array().end_object();
-    }
-    if (traced_qre_branch(s.method)) {
-        json.key("qre").begin_object();
-        json.field("turning_points", r.turning_points);
-        json.key("branch").begin_array();
-        for (const auto& point : r.branch) {
-            json.begin_object().field("lambda", point.lambda);
-            json.key("profile");
-            json_profile(json, game, point.strategy);
-            json.end_object();
-        }
-        json.end_array().end_object();
-    }
+    if (r.stationary) json_stationary(json, game, r);
+    if (traced_qre_branch(s.method)) json_qre_branch(json, game, r);
     json.end_object();
     return buffer.str();
 }

@@ -73,6 +73,84 @@ bool discount_informative(const RunResult& run) {
                        [](const PeriodRecord& r) { return !r.critical_discount || *r.critical_discount > 0.0; });
 }
 
+// Each player's play in one period: its actions' probabilities (those above zero).
+void json_play(JsonWriter& json, const Game& game, const PeriodRecord& r) {
+    json.key("play").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) {
+        json.key(game.players[i]).begin_object();
+        for (Eigen::Index a = 0; a < r.play[i].size(); ++a)
+            if (r.play[i](a) > 0.0) json.field(game.actions[i][a], r.play[i](a));
+        json.end_object();
+    }
+    json.end_object();
+}
+
+// A stance game's reading of one period: every dyad's warmth, each player's alignment and,
+// with a triangle, its configuration and roles.
+void json_stances(JsonWriter& json, const Game& game, const PeriodRecord& r) {
+    const int n = game.player_count();
+    json.key("warmth").begin_object();
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) json.field(game.players[i] + "-" + game.players[j], r.warmth(i, j));
+    json.end_object();
+    json.key("alignment").begin_object();
+    for (int i = 0; i < n; ++i) json.field(game.players[i], alignment_label(game, r.alignment[i]));
+    json.end_object();
+    if (r.triangle) {
+        json.field("configuration", configuration_label(r));
+        json.key("roles").begin_object();
+        for (int i = 0; i < n; ++i) json.field(game.players[i], role_label(r, i));
+        json.end_object();
+    }
+}
+
+// The memory stocks after one period: grievance and trust of each player toward each other.
+void json_memory_stocks(JsonWriter& json, const Game& game, const PeriodRecord& r) {
+    const int n = game.player_count();
+    for (const auto& [name, stock] : {std::pair<const char*, const Eigen::MatrixXd*>{"grievance", &r.grievance}, {"trust", &r.trust}}) {
+        json.key(name).begin_object();
+        for (int i = 0; i < n; ++i) {
+            json.key(game.players[i]).begin_object();
+            for (int j = 0; j < n; ++j)
+                if (j != i) json.field(game.players[j], (*stock)(i, j));
+            json.end_object();
+        }
+        json.end_object();
+    }
+}
+
+// Period k of a run: its time, play, stance reading, events, payoffs, stocks and delta*.
+void json_period(JsonWriter& json, const Game& game, const PeriodRecord& r, std::size_t k) {
+    json.begin_object().field("period", static_cast<int>(k)).field("time", r.time);
+    json_play(json, game, r);
+    if (game.has_stances()) json_stances(json, game, r);
+    if (!r.events.empty()) {  // the events applied this period, by name
+        json.key("events").begin_array();
+        for (const auto& name : r.events) json.value(name);
+        json.end_array();
+    }
+    json.key("payoffs").begin_object();
+    for (int i = 0; i < game.player_count(); ++i) json.field(game.players[i], r.payoffs[i]);
+    json.end_object();
+    json_memory_stocks(json, game, r);
+    json.key("critical_discount");
+    r.critical_discount ? json.value(*r.critical_discount) : json.null();
+    json.end_object();
+}
+
+// The run's shifts, each with the causes found for it.
+void json_shifts(JsonWriter& json, const RunResult& run) {
+    json.key("shifts").begin_array();
+    for (const auto& s : run.shifts) {
+        json.begin_object().field("period", s.period).field("time", s.time).field("what", to_string(s.what)).field("from", s.from).field("to", s.to);
+        json.field("held", s.held).field("to_end", s.to_end);
+        json.key("causes").begin_array();
+        for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
+        json.end_array().end_object();
+    }
+    json.end_array();
+}
+
 }  // namespace
 
 std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
@@ -127,70 +205,15 @@ std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const 
 
 std::string render_run_json(const LoadedGame& loaded, const Timeline& t, const RunResult& run) {
     const Game& game = loaded.game();
-    const int n = game.player_count();
     std::ostringstream buffer;
     JsonWriter json(buffer);
     json.begin_object();
     json_common(json, loaded, t, run.seed, 1);
     json.key("periods").begin_array();
-    for (std::size_t k = 0; k < run.periods.size(); ++k) {
-        const PeriodRecord& r = run.periods[k];
-        json.begin_object().field("period", static_cast<int>(k)).field("time", r.time);
-        json.key("play").begin_object();
-        for (int i = 0; i < n; ++i) {
-            json.key(game.players[i]).begin_object();
-            for (Eigen::Index a = 0; a < r.play[i].size(); ++a)
-                if (r.play[i](a) > 0.0) json.field(game.actions[i][a], r.play[i](a));
-            json.end_object();
-        }
-        json.end_object();
-        if (game.has_stances()) {
-            json.key("warmth").begin_object();
-            for (int i = 0; i < n; ++i)
-                for (int j = i + 1; j < n; ++j) json.field(game.players[i] + "-" + game.players[j], r.warmth(i, j));
-            json.end_object();
-            json.key("alignment").begin_object();
-            for (int i = 0; i < n; ++i) json.field(game.players[i], alignment_label(game, r.alignment[i]));
-            json.end_object();
-            if (r.triangle) {
-                json.field("configuration", configuration_label(r));
-                json.key("roles").begin_object();
-                for (int i = 0; i < n; ++i) json.field(game.players[i], role_label(r, i));
-                json.end_object();
-            }
-        }
-        if (!r.events.empty()) {  // the events applied this period, by name
-            json.key("events").begin_array();
-            for (const auto& name : r.events) json.value(name);
-            json.end_array();
-        }
-        json.key("payoffs").begin_object();
-        for (int i = 0; i < n; ++i) json.field(game.players[i], r.payoffs[i]);
-        json.end_object();
-        for (const auto& [name, stock] : {std::pair<const char*, const Eigen::MatrixXd*>{"grievance", &r.grievance}, {"trust", &r.trust}}) {
-            json.key(name).begin_object();
-            for (int i = 0; i < n; ++i) {
-                json.key(game.players[i]).begin_object();
-                for (int j = 0; j < n; ++j)
-                    if (j != i) json.field(game.players[j], (*stock)(i, j));
-                json.end_object();
-            }
-            json.end_object();
-        }
-        json.key("critical_discount");
-        r.critical_discount ? json.value(*r.critical_discount) : json.null();
-        json.end_object();
-    }
+    for (std::size_t k = 0; k < run.periods.size(); ++k) json_period(json, game, run.periods[k], k);
     json.end_array();
-    json.key("shifts").begin_array();
-    for (const auto& s : run.shifts) {
-        json.begin_object().field("period", s.period).field("time", s.time).field("what", to_string(s.what)).field("from", s.from).field("to", s.to);
-        json.field("held", s.held).field("to_end", s.to_end);
-        json.key("causes").begin_array();
-        for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
-        json.end_array().end_object();
-    }
-    json.end_array().end_object();
+    json_shifts(json, run);
+    json.end_object();
     return buffer.str();
 }
 

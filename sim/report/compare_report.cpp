@@ -247,6 +247,69 @@ void write_summary(std::ostream& out, const Comparison& comparison, bool markdow
            "author gives, so the model does not support the author's reason.\n\n";
 }
 
+// A claim's causes: each parameter with its irrelevant range, or its present and absent ranges.
+void json_causes(JsonWriter& json, const std::vector<Cause>& causes) {
+    json.key("cause").begin_array();
+    for (const auto& c : causes) {
+        json.begin_object().field("parameter", c.path);
+        if (c.kind == Cause::Kind::irrelevant) {
+            json.key("irrelevant").begin_array().value(c.present_lower).value(c.present_upper).end_array();
+        } else {
+            json.key("present").begin_array().value(c.present_lower).value(c.present_upper).end_array();
+            json.key("absent").begin_array().value(c.absent_lower).value(c.absent_upper).end_array();
+        }
+        json.end_object();
+    }
+    json.end_array();
+}
+
+// The verdict and the shares it rests on: present, absent, the effect, and each arm's.
+void json_claim_shares(JsonWriter& json, const ClaimResult& r) {
+    json.field("verdict", to_string(r.verdict)).field("share", r.share);
+    json.key("share_interval").begin_array().value(r.share_interval.lower).value(r.share_interval.upper).end_array();
+    if (r.share_absent) {
+        json.field("share_absent", *r.share_absent);
+        json.key("share_absent_interval").begin_array().value(r.share_absent_interval.lower).value(r.share_absent_interval.upper).end_array();
+    } else {
+        json.key("share_absent").null().key("share_absent_interval").null();
+    }
+    if (r.effect) json.field("effect", *r.effect); else json.key("effect").null();
+    json.field("min_effect", r.claim.min_effect);
+    json.key("arms").begin_array();
+    for (const auto& a : r.arms) json.begin_object().field("arm", a.arm).field("share", a.share).field("held", a.held).field("points", a.points).end_object();
+    json.end_array();
+}
+
+// Where the claim stops holding along each region axis: the searches, and the flips found.
+void json_claim_boundaries(JsonWriter& json, const std::vector<ClaimBoundary>& boundaries) {
+    json.key("boundary").begin_array();
+    for (const auto& b : boundaries) {
+        json.begin_object().field("parameter", b.path).field("searches", b.searches).field("found", b.found);
+        if (b.found) json.field("lowest", b.lowest).field("highest", b.highest).field("holds_below", b.holds_below);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+// One evaluated claim: what it says, on which region, its verdict, shares and boundaries.
+void json_evaluated_claim(JsonWriter& json, const EvaluatedClaim& e) {
+    const ClaimResult& r = e.result;
+    json.begin_object().field("id", r.claim.id).field("author", r.claim.author).field("claim", r.claim.claim);
+    json.field("passage", r.claim.passage).field("note", r.claim.note);
+    json.field("scenario", e.file).field("analysis", to_string(r.claim.analysis)).field("region", region_text(r.claim));
+    json.key("expect").begin_array();
+    for (const auto& x : r.claim.expect) json.value(x.describe());
+    json.end_array();
+    json_causes(json, r.claim.causes);
+    json_claim_shares(json, r);
+    json.field("samples", r.points).field("drawn", r.drawn).field("uncertain_values", r.uncertain_values);
+    if (r.equilibrium_share) json.field("equilibrium_share", *r.equilibrium_share); else json.key("equilibrium_share").null();
+    if (r.probability) json.field("probability", *r.probability); else json.key("probability").null();
+    json.field("must_hold", r.claim.must_hold);
+    json_claim_boundaries(json, r.boundaries);
+    json.field("evidence", r.evidence).end_object();
+}
+
 }  // namespace
 
 std::string claim_verdict_text(const ClaimResult& result) { return verdict_line(result); }
@@ -262,7 +325,6 @@ std::string pair_shares_text(const Disagreement& d) {
 }
 
 std::string render_compare_json(const Comparison& comparison) {
-    const auto& all = comparison.claims;
     std::ostringstream out;
     JsonWriter json(out);
     json.begin_object().field("version", kVersion);
@@ -272,51 +334,7 @@ std::string render_compare_json(const Comparison& comparison) {
     for (const auto& f : comparison.files) json.value(f);
     json.end_array();
     json.key("predictions").begin_array();
-    for (const auto& e : all) {
-        const ClaimResult& r = e.result;
-        json.begin_object().field("id", r.claim.id).field("author", r.claim.author).field("claim", r.claim.claim);
-        json.field("passage", r.claim.passage).field("note", r.claim.note);
-        json.field("scenario", e.file).field("analysis", to_string(r.claim.analysis)).field("region", region_text(r.claim));
-        json.key("expect").begin_array();
-        for (const auto& x : r.claim.expect) json.value(x.describe());
-        json.end_array();
-        json.key("cause").begin_array();
-        for (const auto& c : r.claim.causes) {
-            json.begin_object().field("parameter", c.path);
-            if (c.kind == Cause::Kind::irrelevant) {
-                json.key("irrelevant").begin_array().value(c.present_lower).value(c.present_upper).end_array();
-            } else {
-                json.key("present").begin_array().value(c.present_lower).value(c.present_upper).end_array();
-                json.key("absent").begin_array().value(c.absent_lower).value(c.absent_upper).end_array();
-            }
-            json.end_object();
-        }
-        json.end_array();
-        json.field("verdict", to_string(r.verdict)).field("share", r.share);
-        json.key("share_interval").begin_array().value(r.share_interval.lower).value(r.share_interval.upper).end_array();
-        if (r.share_absent) {
-            json.field("share_absent", *r.share_absent);
-            json.key("share_absent_interval").begin_array().value(r.share_absent_interval.lower).value(r.share_absent_interval.upper).end_array();
-        } else {
-            json.key("share_absent").null().key("share_absent_interval").null();
-        }
-        if (r.effect) json.field("effect", *r.effect); else json.key("effect").null();
-        json.field("min_effect", r.claim.min_effect);
-        json.key("arms").begin_array();
-        for (const auto& a : r.arms) json.begin_object().field("arm", a.arm).field("share", a.share).field("held", a.held).field("points", a.points).end_object();
-        json.end_array();
-        json.field("samples", r.points).field("drawn", r.drawn).field("uncertain_values", r.uncertain_values);
-        if (r.equilibrium_share) json.field("equilibrium_share", *r.equilibrium_share); else json.key("equilibrium_share").null();
-        if (r.probability) json.field("probability", *r.probability); else json.key("probability").null();
-        json.field("must_hold", r.claim.must_hold);
-        json.key("boundary").begin_array();
-        for (const auto& b : r.boundaries) {
-            json.begin_object().field("parameter", b.path).field("searches", b.searches).field("found", b.found);
-            if (b.found) json.field("lowest", b.lowest).field("highest", b.highest).field("holds_below", b.holds_below);
-            json.end_object();
-        }
-        json.end_array().field("evidence", r.evidence).end_object();
-    }
+    for (const auto& e : comparison.claims) json_evaluated_claim(json, e);
     json.end_array();
     write_disagreements_json(json, comparison.disagreements);
     json.end_object();

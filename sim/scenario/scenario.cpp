@@ -261,9 +261,8 @@ std::vector<PolicyDecl> parse_policies(const TreeNode& node, int self, const std
     return out;
 }
 
-void parse_players(const TreeNode& node, Scenario& scenario) {
-    node.expect_map("players (a map from each player's name to its settings)");
-    if (node.entries.empty()) throw InputError(node.where, "a scenario needs at least one player");
+// The players' names, in order: each a valid name and none a reserved word.
+std::vector<std::string> player_names(const TreeNode& node) {
     std::vector<std::string> names;
     for (const auto& entry : node.entries) {
         check_name(entry.key, entry.key_where, "player");
@@ -273,55 +272,72 @@ void parse_players(const TreeNode& node, Scenario& scenario) {
             throw InputError(entry.key_where, "'" + entry.key + "' is reserved; pick another player name");
         names.push_back(entry.key);
     }
-    for (std::size_t i = 0; i < node.entries.size(); ++i) {
-        const TreeEntry& entry = node.entries[i];
-        PlayerDecl player;
-        player.name = entry.key;
-        player.where = entry.key_where;
-        player.power_where = entry.key_where;
-        player.discount_where = entry.key_where;
-        const TreeNode& body = entry.value;
-        if (!body.is_null()) {
-            body.expect_map("player '" + player.name + "' (keys: power, discount, actions, policies)");
-            static const std::vector<std::string> keys = {"power", "discount", "actions", "policies"};
-            body.check_keys(keys, "player '" + player.name + "'");
-            if (const TreeNode* power = body.find("power")) {
-                player.power = power->as_number("the power of " + player.name);
-                player.power_where = power->where;
-                if (player.power <= 0.0)
-                    throw InputError(power->where, "the power of " + player.name +
-                                                       " must be positive (it enters ratios and logarithms)");
-            }
-            if (const TreeNode* discount = body.find("discount")) {
-                player.discount = discount->as_number("the discount factor of " + player.name);
-                player.discount_where = discount->where;
-            }
-            if (const TreeNode* actions = body.find("actions")) {
-                if (actions->is_sequence()) {
-                    // A list of plain names: actions without stances.
-                    for (const auto& item : actions->items) {
-                        TreeEntry as_entry{item.as_string("an action name"), item.where, TreeNode{}};
-                        player.actions.push_back(parse_action(as_entry, static_cast<int>(i), names));
-                    }
-                } else {
-                    actions->expect_map("the actions of " + player.name +
-                                        " (a map from action name to its stances)");
-                    for (const auto& action_entry : actions->entries)
-                        player.actions.push_back(parse_action(action_entry, static_cast<int>(i), names));
-                }
-                if (player.actions.empty())
-                    throw InputError(actions->where, player.name + " has an empty action list");
-                std::unordered_set<std::string_view> seen;  // linear: a player may have 10^5 actions
-                for (const ActionDecl& action : player.actions)
-                    if (!seen.insert(action.name).second)
-                        throw InputError(action.where, "action '" + action.name + "' of " + player.name + " is named twice");
-            }
+    return names;
+}
+
+// Player `self`'s `actions:`: a list of plain names (actions without stances) or a map from
+// action name to its stances; not empty, and no name twice.
+std::vector<ActionDecl> parse_player_actions(const TreeNode& actions, int self, const std::vector<std::string>& names) {
+    const std::string& player = names[static_cast<std::size_t>(self)];
+    std::vector<ActionDecl> out;
+    if (actions.is_sequence()) {
+        // A list of plain names: actions without stances.
+        for (const auto& item : actions.items) {
+            TreeEntry as_entry{item.as_string("an action name"), item.where, TreeNode{}};
+            out.push_back(parse_action(as_entry, self, names));
         }
-        if (!body.is_null())
-            if (const TreeNode* policies = body.find("policies"))
-                player.policies = parse_policies(*policies, static_cast<int>(i), names);
-        scenario.players.push_back(std::move(player));
+    } else {
+        actions.expect_map("the actions of " + player +
+                           " (a map from action name to its stances)");
+        for (const auto& action_entry : actions.entries)
+            out.push_back(parse_action(action_entry, self, names));
     }
+    if (out.empty())
+        throw InputError(actions.where, player + " has an empty action list");
+    std::unordered_set<std::string_view> seen;  // linear: a player may have 10^5 actions
+    for (const ActionDecl& action : out)
+        if (!seen.insert(action.name).second)
+            throw InputError(action.where, "action '" + action.name + "' of " + player + " is named twice");
+    return out;
+}
+
+// A player's power: positive, since it enters ratios and logarithms.
+void parse_power(const TreeNode& power, PlayerDecl& player) {
+    player.power = power.as_number("the power of " + player.name);
+    player.power_where = power.where;
+    if (player.power <= 0.0)
+        throw InputError(power.where, "the power of " + player.name +
+                                           " must be positive (it enters ratios and logarithms)");
+}
+
+// Player `self` of `players:`: its power, discount factor, actions and policies.
+PlayerDecl parse_player(const TreeEntry& entry, int self, const std::vector<std::string>& names) {
+    PlayerDecl player;
+    player.name = entry.key;
+    player.where = entry.key_where;
+    player.power_where = entry.key_where;
+    player.discount_where = entry.key_where;
+    const TreeNode& body = entry.value;
+    if (body.is_null()) return player;
+    body.expect_map("player '" + player.name + "' (keys: power, discount, actions, policies)");
+    static const std::vector<std::string> keys = {"power", "discount", "actions", "policies"};
+    body.check_keys(keys, "player '" + player.name + "'");
+    if (const TreeNode* power = body.find("power")) parse_power(*power, player);
+    if (const TreeNode* discount = body.find("discount")) {
+        player.discount = discount->as_number("the discount factor of " + player.name);
+        player.discount_where = discount->where;
+    }
+    if (const TreeNode* actions = body.find("actions")) player.actions = parse_player_actions(*actions, self, names);
+    if (const TreeNode* policies = body.find("policies")) player.policies = parse_policies(*policies, self, names);
+    return player;
+}
+
+void parse_players(const TreeNode& node, Scenario& scenario) {
+    node.expect_map("players (a map from each player's name to its settings)");
+    if (node.entries.empty()) throw InputError(node.where, "a scenario needs at least one player");
+    const std::vector<std::string> names = player_names(node);
+    for (std::size_t i = 0; i < node.entries.size(); ++i)
+        scenario.players.push_back(parse_player(node.entries[i], static_cast<int>(i), names));
 }
 
 // The profile space must fit in memory: every action with its policy twins and, for a crisis's

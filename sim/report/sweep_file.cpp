@@ -41,8 +41,9 @@ bool same_sweep(const SweepHeader& a, const SweepHeader& b, bool ignore_shard, s
 }
 
 
-SweepFile read_sweep_file(const std::string& path) {
-    const std::string text = read_input_file(path);
+SweepFile read_sweep_file(const std::string& path) { return read_sweep_text(read_input_file(path)); }
+
+SweepFile read_sweep_text(const std::string& text) {
     SweepFile f;
     std::size_t pos = 0;
     bool columns_seen = false;

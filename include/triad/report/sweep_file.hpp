@@ -33,6 +33,8 @@ struct SweepFile {
 
 // Reads a sweep file, leaving out a partial last line (an interrupted write).
 [[nodiscard]] SweepFile read_sweep_file(const std::string& path);
+// The same from the file's text.
+[[nodiscard]] SweepFile read_sweep_text(const std::string& text);
 
 // The point index a data row starts with.
 [[nodiscard]] std::size_t row_index(const std::string& row, bool jsonl);

@@ -8,6 +8,7 @@
 #include "triad/core/parameters.hpp"
 #include "triad/core/strings.hpp"
 #include "triad/report/sweep_file.hpp"
+#include "triad/report/sweep_merge.hpp"
 #include "triad/report/sweep_output.hpp"
 #include "triad/studies/sweep.hpp"
 #include "triad/studies/sweep_section.hpp"
@@ -113,10 +114,8 @@ int run_boundary(const LoadedGame& loaded, const SweepSpec& spec, const std::str
 }
 
 
-}  // namespace
-
-int run_sweep_command(const Args& args) {
-    po::options_description options("Options");
+// What the command line asks for, as its options are read.
+struct SweepCommand {
     std::string file, design_text, analysis_text, columns_text, format_text, output, shard_text, boundary, boundary_of;
     std::vector<std::string> params;
     std::size_t points = 0, chunk = 256;
@@ -124,142 +123,194 @@ int run_sweep_command(const Args& args) {
     int threads = 0;
     bool resume = false, quiet = false;
     double boundary_tolerance = 0.0;
+    bool points_given = false;  // --points was given (0 is not "unset")
+    std::vector<std::string> sets;
+};
+
+po::options_description sweep_options(SweepCommand& c) {
+    po::options_description options("Options");
     options.add_options()
-        ("file", po::value(&file)->value_name("FILE")->required(), "scenario (.yaml)")
-        ("param,p", po::value(&params)->composing(), "PATH=LO:HI:N (grid) or PATH=LO:HI (sampled); repeatable")
-        ("design,d", po::value(&design_text), "grid (default), uniform, lhs or sobol")
-        ("points,n", po::value(&points), "number of points of a sampled design")
-        ("seed", po::value(&seed), "seed of the uniform and lhs designs (default 1)")
-        ("analysis,a", po::value(&analysis_text), "stage (default), pure or timeline")
-        ("columns", po::value(&columns_text), "comma-separated output columns (default: all of the analysis)")
-        ("format,f", po::value(&format_text)->default_value("csv"), "csv or jsonl")
-        ("output,o", po::value(&output), "write to this file (through FILE.partial, see above) instead of standard output")
-        ("threads,j", po::value(&threads), "worker threads (default: all cores)")
-        ("chunk", po::value(&chunk)->default_value(256), "points per chunk (unit of work and of writing)")
-        ("shard", po::value(&shard_text), "K/N: compute only the K-th of N slices of the design (K from 1)")
-        ("resume", po::bool_switch(&resume), "continue an interrupted sweep in -o FILE")
-        ("quiet,q", po::bool_switch(&quiet), "no progress bar")
-        ("boundary", po::value(&boundary), "PATH: find where --boundary-of changes along this grid axis")
-        ("boundary-of", po::value(&boundary_of), "the column whose change marks the boundary (default: the configuration, see above)")
-        ("boundary-tolerance", po::value(&boundary_tolerance), "bisection stops below this width (default: step/1000)");
+        ("file", po::value(&c.file)->value_name("FILE")->required(), "scenario (.yaml)")
+        ("param,p", po::value(&c.params)->composing(), "PATH=LO:HI:N (grid) or PATH=LO:HI (sampled); repeatable")
+        ("design,d", po::value(&c.design_text), "grid (default), uniform, lhs or sobol")
+        ("points,n", po::value(&c.points), "number of points of a sampled design")
+        ("seed", po::value(&c.seed), "seed of the uniform and lhs designs (default 1)")
+        ("analysis,a", po::value(&c.analysis_text), "stage (default), pure or timeline")
+        ("columns", po::value(&c.columns_text), "comma-separated output columns (default: all of the analysis)")
+        ("format,f", po::value(&c.format_text)->default_value("csv"), "csv or jsonl")
+        ("output,o", po::value(&c.output), "write to this file (through FILE.partial, see above) instead of standard output")
+        ("threads,j", po::value(&c.threads), "worker threads (default: all cores)")
+        ("chunk", po::value(&c.chunk)->default_value(256), "points per chunk (unit of work and of writing)")
+        ("shard", po::value(&c.shard_text), "K/N: compute only the K-th of N slices of the design (K from 1)")
+        ("resume", po::bool_switch(&c.resume), "continue an interrupted sweep in -o FILE")
+        ("quiet,q", po::bool_switch(&c.quiet), "no progress bar")
+        ("boundary", po::value(&c.boundary), "PATH: find where --boundary-of changes along this grid axis")
+        ("boundary-of", po::value(&c.boundary_of), "the column whose change marks the boundary (default: the configuration, see above)")
+        ("boundary-tolerance", po::value(&c.boundary_tolerance), "bisection stops below this width (default: step/1000)");
     add_set_option(options, "its value at every point (a swept axis on the same path overrides it)");
-    po::positional_options_description positional;
-    positional.add("file", 1);
-    const auto vm = parse_command(args, "sweep", "triad sweep FILE --param PATH=LO:HI[:N]... [options]", kAbout, options, positional);
-    if (!vm) return 0;
+    return options;
+}
+
+// --format: true for JSON Lines, false for CSV.
+bool jsonl_format(const std::string& format_text) {
     if (format_text != "csv" && format_text != "jsonl")
         throw UsageError("unknown format '" + format_text + "'; " + suggest(format_text, std::vector<std::string>{"csv", "jsonl"}), "sweep");
-    const bool jsonl = format_text == "jsonl";
-    if (is_nfg_path(file)) throw InputError({file, 0, 0}, "a .nfg game has no parameters to sweep", "give a scenario file");
-    const std::vector<std::string> sets = vm->count("set") ? (*vm)["set"].as<std::vector<std::string>>() : Args{};
-    const LoadedGame loaded = load_game(file, sets);
+    return format_text == "jsonl";
+}
 
-    Design design;
-    std::string analysis_name = "stage";
-    std::string scenario_columns;
-    read_sweep_section(loaded.model->scenario(), design, analysis_name, scenario_columns);
-    if (!params.empty()) {
+// The scenario's `sweep:` design with the command line's --param, --design, --points and
+// --seed put over it, checked for what each kind of design needs.
+Design sweep_design(const SweepCommand& c, Design design) {
+    if (!c.params.empty()) {
         design.axes.clear();
         const SourceLocation where{"--param", 0, 0};
-        for (const auto& p : params) design.axes.push_back(parse_axis(p, where));
+        for (const auto& p : c.params) design.axes.push_back(parse_axis(p, where));
     }
     if (design.axes.empty()) throw UsageError("nothing to sweep: give --param PATH=LO:HI:N (or a sweep: section)", "sweep");
-    if (!design_text.empty()) {
-        const auto kind = parse_design_kind(design_text);
+    if (!c.design_text.empty()) {
+        const auto kind = parse_design_kind(c.design_text);
         if (!kind)
-            throw UsageError("unknown design '" + design_text + "'; " +
-                                 suggest(design_text, std::vector<std::string>{"grid", "uniform", "lhs", "sobol"}), "sweep");
+            throw UsageError("unknown design '" + c.design_text + "'; " +
+                                 suggest(c.design_text, std::vector<std::string>{"grid", "uniform", "lhs", "sobol"}), "sweep");
         design.kind = *kind;
     }
-    if (vm->count("points")) design.points = points;
-    if (seed >= 0) design.seed = static_cast<std::uint64_t>(seed);
+    if (c.points_given) design.points = c.points;
+    if (c.seed >= 0) design.seed = static_cast<std::uint64_t>(c.seed);
     if (design.kind != DesignKind::grid && design.points == 0)
         throw UsageError("a " + std::string(to_string(design.kind)) + " design needs --points N", "sweep");
     if (design.kind == DesignKind::grid)
         for (const auto& a : design.axes)
             if (a.count == 0) throw UsageError("grid axis " + a.path + " needs a count: " + a.path + "=LO:HI:N", "sweep");
-    if (!analysis_text.empty()) analysis_name = analysis_text;
+    return design;
+}
+
+// The sweep the command runs: design, analysis and columns from the scenario's `sweep:`
+// section, each overridden by the command line.
+SweepSpec sweep_spec(const SweepCommand& c, const LoadedGame& loaded) {
+    Design design;
+    std::string analysis_name = "stage";
+    std::string scenario_columns;
+    read_sweep_section(loaded.model->scenario(), design, analysis_name, scenario_columns);
+    design = sweep_design(c, std::move(design));
+    if (!c.analysis_text.empty()) analysis_name = c.analysis_text;
     const auto analysis = parse_sweep_analysis(analysis_name);
     if (!analysis)
         throw UsageError("unknown analysis '" + analysis_name + "'; " +
                              suggest(analysis_name, std::vector<std::string>{"stage", "pure", "timeline"}), "sweep");
-    const std::string columns_chosen = columns_text.empty() ? scenario_columns : columns_text;
-    const SweepSpec spec = make_sweep(*loaded.model, design, *analysis, split(columns_chosen, ','));
+    const std::string columns_chosen = c.columns_text.empty() ? scenario_columns : c.columns_text;
+    return make_sweep(*loaded.model, design, *analysis, split(columns_chosen, ','));
+}
+
+// The points [first, last) this process computes, and the header's shard line (empty
+// without --shard K/N).
+struct SweepSlice {
+    std::size_t first = 0, last = 0;
+    std::string shard_line;
+};
+
+SweepSlice sweep_slice(const std::string& shard_text, std::size_t size) {
+    SweepSlice slice{0, size, ""};
+    if (shard_text.empty()) return slice;
+    int k = 0, n = 0;
+    char slash = 0;
+    std::istringstream in(shard_text);
+    if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 1 || k > n || !in.eof())
+        throw UsageError("--shard takes K/N with 1 <= K <= N, e.g. 2/8", "sweep");
+    std::tie(slice.first, slice.last) = shard_range(size, k - 1, n);
+    slice.shard_line = shard_header_line({k, n, slice.first, slice.last}, size);
+    return slice;
+}
+
+// Ctrl-C and kill ask the sweep to stop after its chunk; both handlers are put back however
+// the sweep ends (a library call of this process may follow it: a test, or a second command
+// in one run).
+struct InterruptHandlers {
+    void (*interrupt)(int) = std::signal(SIGINT, on_interrupt);
+    void (*terminate)(int) = std::signal(SIGTERM, on_interrupt);
+    InterruptHandlers() = default;
+    InterruptHandlers(const InterruptHandlers&) = delete;
+    InterruptHandlers& operator=(const InterruptHandlers&) = delete;
+    ~InterruptHandlers() {
+        std::signal(SIGINT, interrupt);
+        std::signal(SIGTERM, terminate);
+    }
+};
+
+bool to_standard_output(const std::string& output) { return output.empty() || output == "-"; }
+
+// Runs the points [first, last) into `out` chunk by chunk with a progress bar; returns the
+// exit code: 0 when complete, 130 when interrupted (the rows so far kept for --resume).
+int stream_sweep(const LoadedGame& loaded, const SweepSpec& spec, const SweepCommand& c, bool jsonl, SweepOutput& out,
+                 std::size_t first, std::size_t last) {
+    g_interrupted = false;
+    const InterruptHandlers handlers;
+    Progress progress(last - std::min(first, last), !c.quiet);
+    std::size_t done = 0;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    SweepOptions run_options{.first = first, .last = last, .threads = c.threads > 0 ? c.threads : static_cast<int>(cores),
+                             .chunk = c.chunk, .stop = &g_interrupted};
+    const std::size_t reached = run_sweep(*loaded.model, spec, run_options, [&](const std::vector<SweepRow>& rows) {
+        std::string text;
+        for (const auto& row : rows) text += format_sweep_row(row, spec, jsonl);
+        out.write(text);  // one checked write per chunk: an interruption leaves whole rows
+        done += rows.size();
+        progress.update(done);
+    });
+    progress.finish();
+    if (reached < last) {
+        out.keep_partial();
+        std::fprintf(stderr, "triad: interrupted after point %zu of %zu; the rows so far are in %s: rerun the same command "
+                             "with --resume to continue\n",
+                     reached, last, to_standard_output(c.output) ? "standard output" : out.partial_path().c_str());
+        return 130;
+    }
+    out.finish();
+    return 0;
+}
+
+}  // namespace
+
+int run_sweep_command(const Args& args) {
+    SweepCommand c;
+    po::options_description options = sweep_options(c);
+    po::positional_options_description positional;
+    positional.add("file", 1);
+    const auto vm = parse_command(args, "sweep", "triad sweep FILE --param PATH=LO:HI[:N]... [options]", kAbout, options, positional);
+    if (!vm) return 0;
+    const bool jsonl = jsonl_format(c.format_text);
+    if (is_nfg_path(c.file)) throw InputError({c.file, 0, 0}, "a .nfg game has no parameters to sweep", "give a scenario file");
+    c.sets = vm->count("set") ? (*vm)["set"].as<std::vector<std::string>>() : Args{};
+    c.points_given = vm->count("points") > 0;
+    const LoadedGame loaded = load_game(c.file, c.sets);
+    const SweepSpec spec = sweep_spec(c, loaded);
 
     std::string command = "triad sweep";
     for (const auto& a : args) command += " " + a;
 
 #ifdef TRIAD_WITH_MPI
     // Under mpirun the boundary search (bisection, written whole at the end) runs on rank 0 alone.
-    if (!boundary.empty() && mpi_world().rank != 0) return 0;
+    if (!c.boundary.empty() && mpi_world().rank != 0) return 0;
 #endif
-    if (!boundary.empty()) return run_boundary(loaded, spec, boundary, boundary_of, boundary_tolerance, output, command);
+    if (!c.boundary.empty()) return run_boundary(loaded, spec, c.boundary, c.boundary_of, c.boundary_tolerance, c.output, command);
 
-    // The slice to compute.
-    const std::size_t size = spec.design.size();
-    std::size_t first = 0, last = size;
-    std::string shard_line;
-    if (!shard_text.empty()) {
-        int k = 0, n = 0;
-        char slash = 0;
-        std::istringstream in(shard_text);
-        if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 1 || k > n || !in.eof())
-            throw UsageError("--shard takes K/N with 1 <= K <= N, e.g. 2/8", "sweep");
-        std::tie(first, last) = shard_range(size, k - 1, n);
-        shard_line = "shard: " + std::to_string(k) + "/" + std::to_string(n) + " (points " + std::to_string(first) + " to " +
-                     std::to_string(last) + " of " + std::to_string(size) + ")";
-    }
-    const SweepHeader header = make_sweep_header(loaded, spec, shard_line, command, jsonl);
+    const SweepSlice slice = sweep_slice(c.shard_text, spec.design.size());
+    const SweepHeader header = make_sweep_header(loaded, spec, slice.shard_line, command, jsonl);
 
 #ifdef TRIAD_WITH_MPI
     if (const MpiWorld world = mpi_world(); world.size > 1) {
-        if (resume) throw UsageError("--resume is not supported under mpirun; rerun without mpirun, or use --shard", "sweep");
-        return run_sweep_mpi(loaded, spec, header, first, last, output, jsonl, threads, chunk, quiet, world);
+        if (c.resume) throw UsageError("--resume is not supported under mpirun; rerun without mpirun, or use --shard", "sweep");
+        return run_sweep_mpi(loaded, spec, header, slice.first, slice.last, c.output, jsonl, c.threads, c.chunk, c.quiet, world);
     }
 #endif
 
     // Where to write, and from which point (resume).
-    if (resume && (output.empty() || output == "-")) throw UsageError("--resume needs -o FILE", "sweep");
+    if (c.resume && to_standard_output(c.output)) throw UsageError("--resume needs -o FILE", "sweep");
     std::optional<SweepOutput> out;
-    if (output.empty() || output == "-")
+    if (to_standard_output(c.output))
         out.emplace(header, jsonl);
     else
-        out.emplace(output, header, jsonl, first, resume);
-    first = out->next_point();
-
-    g_interrupted = false;
-    // Both handlers are put back however the sweep ends (a library call of this process may
-    // follow it: a test, or a second command in one run).
-    struct HandlerGuard {
-        void (*interrupt)(int) = std::signal(SIGINT, on_interrupt);
-        void (*terminate)(int) = std::signal(SIGTERM, on_interrupt);
-        ~HandlerGuard() {
-            std::signal(SIGINT, interrupt);
-            std::signal(SIGTERM, terminate);
-        }
-    } handlers;
-    Progress progress(last - std::min(first, last), !quiet);
-    std::size_t done = 0;
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    SweepOptions run_options{.first = first, .last = last, .threads = threads > 0 ? threads : static_cast<int>(cores),
-                             .chunk = chunk, .stop = &g_interrupted};
-    const std::size_t reached = run_sweep(*loaded.model, spec, run_options, [&](const std::vector<SweepRow>& rows) {
-        std::string text;
-        for (const auto& row : rows) text += format_sweep_row(row, spec, jsonl);
-        out->write(text);  // one checked write per chunk: an interruption leaves whole rows
-        done += rows.size();
-        progress.update(done);
-    });
-    progress.finish();
-    if (reached < last) {
-        out->keep_partial();
-        std::fprintf(stderr, "triad: interrupted after point %zu of %zu; the rows so far are in %s: rerun the same command "
-                             "with --resume to continue\n",
-                     reached, last, output.empty() || output == "-" ? "standard output" : out->partial_path().c_str());
-        return 130;
-    }
-    out->finish();
-    return 0;
+        out.emplace(c.output, header, jsonl, slice.first, c.resume);
+    return stream_sweep(loaded, spec, c, jsonl, *out, out->next_point(), slice.last);
 }
 
 }  // namespace triad::cli

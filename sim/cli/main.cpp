@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #ifdef TRIAD_WITH_MPI
 #include <mpi.h>
@@ -96,6 +97,45 @@ void print_usage(std::ostream& out) {
            "Scenario format: scenarios/README.md\n";
 }
 
+// No arguments, help and --version are answered without running a command: the exit code,
+// or none when args[0] names a command to run.
+std::optional<int> answer_without_command(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        if (args.size() >= 2 && commands().count(args[1])) {
+            return commands().at(args[1]).run({"--help"});
+        }
+        print_usage(std::cout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version" || args[0] == "version") {
+        std::cout << "triad " << triad::kVersion << "\n";
+        return 0;
+    }
+    return std::nullopt;
+}
+
+// Runs the command args[0] names, confined to its project tree, and checks that its results
+// reached standard output.
+int run_command(const std::vector<std::string>& args) {
+    const auto found = commands().find(args[0]);
+    if (found == commands().end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, command] : commands()) names.push_back(name);
+        throw triad::cli::UsageError("unknown command '" + args[0] + "'; " + triad::suggest(args[0], names), "");
+    }
+    // The program reads a scenario's references only inside its project tree and the
+    // folders given with --allow-path (docs/safety.md); the library by itself does not.
+    triad::InputPolicy policy = triad::input_policy();
+    policy.confine = true;
+    triad::set_input_policy(std::move(policy));
+    const int code = found->second.run(std::vector<std::string>(args.begin() + 1, args.end()));
+    // A result that did not reach standard output (a full disk, a closed pipe) is a failure.
+    std::cout.flush();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+        throw triad::Error("cannot write the results to standard output (a full disk or a closed pipe?)");
+    return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -108,39 +148,13 @@ int main(int argc, char** argv) {
 #else
     const auto failed = [](int code) { return code; };
 #endif
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        if (args.size() >= 2 && commands().count(args[1])) {
-            return commands().at(args[1]).run({"--help"});
-        }
-        print_usage(std::cout);
-        return args.empty() ? 2 : 0;
-    }
-    if (args[0] == "--version" || args[0] == "version") {
-        std::cout << "triad " << triad::kVersion << "\n";
-        return 0;
-    }
-    const auto found = commands().find(args[0]);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (const auto code = answer_without_command(args)) return *code;
     // Messages may carry text from a hostile file (a name, a key): escape control characters
     // so that it cannot drive the terminal.
     const auto message = [](const std::exception& e) { return triad::printable(e.what()); };
     try {
-        if (found == commands().end()) {
-            std::vector<std::string> names;
-            for (const auto& [name, command] : commands()) names.push_back(name);
-            throw triad::cli::UsageError("unknown command '" + args[0] + "'; " + triad::suggest(args[0], names), "");
-        }
-        // The program reads a scenario's references only inside its project tree and the
-        // folders given with --allow-path (docs/safety.md); the library by itself does not.
-        triad::InputPolicy policy = triad::input_policy();
-        policy.confine = true;
-        triad::set_input_policy(std::move(policy));
-        const int code = found->second.run(std::vector<std::string>(args.begin() + 1, args.end()));
-        // A result that did not reach standard output (a full disk, a closed pipe) is a failure.
-        std::cout.flush();
-        if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
-            throw triad::Error("cannot write the results to standard output (a full disk or a closed pipe?)");
-        return code;
+        return run_command(args);
     } catch (const triad::cli::UsageError& e) {
         std::cerr << "triad: error: " << message(e) << "\n";
         std::cerr << "Run 'triad " << (e.command().empty() ? "" : e.command() + " ") << "--help' for usage.\n";

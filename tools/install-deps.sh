@@ -7,7 +7,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libboost-program-options-dev libyaml-cpp-dev catch2
-  clang  # only to check that the code also compiles with clang++ (tools/run-tests.sh)
+  clang  # to check that the code also compiles with clang++, and for libFuzzer (tools/run-tests.sh)
+  # clang's runtimes for libFuzzer, ASan and UBSan (only recommended by clang, so not pulled
+  # in by --no-install-recommends), and llvm-symbolizer for their stack traces (tests/fuzz).
+  libclang-rt-14-dev llvm
 )
 for arg in "$@"; do
   case "$arg" in

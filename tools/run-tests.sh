@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test on a fresh Debian 12 machine: install, build, run the suite, build the library and
-# the program with clang++ as well, then build and run the suite again under AddressSanitizer
+# the program with clang++ as well (the fuzz preset) and fuzz the readers with libFuzzer for a
+# fixed number of inputs, then build and run the suite again under AddressSanitizer
 # and UndefinedBehaviorSanitizer, check that the suite catches the planted bugs of the `ci`
 # subset of tools/mutants.txt, run the notebooks, render the HTML report in headless Chromium,
 # and finally build the MPI
@@ -27,9 +28,12 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
 
-echo "== clang++ build (portability: the library and the program compile with clang++ too)"
-cmake --preset clang >/dev/null
-cmake --build --preset clang -j "$jobs"
+# The fuzz preset compiles the whole library and the program with clang++, so it is also the
+# portability check the clang preset was run for, at no extra build (tests/fuzz/README.md).
+echo "== clang++ build with libFuzzer, ASan and UBSan; fuzzing: 20,000 inputs per harness"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs"
+bash tests/fuzz/run.sh
 
 echo "== sanitizer build and tests (ASan + UBSan)"
 cmake --preset sanitize >/dev/null

@@ -42,6 +42,10 @@ if [ "$runs" = 0 ] && [ "$max_time" = 0 ] && [ "$minimize" = 0 ]; then
   exit 2
 fi
 build="$(cd "$build" 2>/dev/null && pwd)" || { echo "run.sh: no $build; first: cmake --preset fuzz && cmake --build --preset fuzz" >&2; exit 2; }
+# Two runs on one build folder would delete each other's corpora and mix their logs.
+mkdir -p "$build/fuzz"
+exec 9>"$build/fuzz/.lock"
+flock -n 9 || { echo "run.sh: another run.sh is using $build; wait for it to finish" >&2; exit 2; }
 # Readable stack traces need llvm-symbolizer; Debian also names it llvm-symbolizer-14.
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && ! command -v llvm-symbolizer >/dev/null && command -v llvm-symbolizer-14 >/dev/null; then
   export ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-14)"
@@ -98,8 +102,8 @@ fuzz() {
   # libFuzzer's own exec/s counts whole seconds (0 for a short run): compute it from the wall time.
   local ms done_runs rss
   ms="$(( ($(date +%s%N) - start) / 1000000 + 1 ))"
-  done_runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
-  rss="$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")"
+  done_runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
+  rss="$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)"
   printf 'fuzz %s: ok, %s executions in %d.%d s (%d exec/s, peak RSS %s MB; log: %s)\n' "$name" "$done_runs" \
          "$((ms / 1000))" "$((ms % 1000 / 100))" "$((done_runs * 1000 / ms))" "$rss" "$log"
 }

@@ -212,7 +212,12 @@ void check_single_document(const std::string& text, const std::string& filename)
     }
     if (handler.starts.size() < 2) return;
     const YAML::Mark& second = handler.starts[1];
-    if (second.pos == handler.starts[0].pos) {
+    // A real second document starts after a '---' line; anything else is the endless empty
+    // documents of a stray ',' ("[a]," and "{}," too).
+    const std::size_t from = static_cast<std::size_t>(std::max(0, second.pos));
+    const bool marked = text.compare(from, 3, "---") == 0 || text.rfind("\n---", from) != std::string::npos ||
+                        text.rfind("---", 0) == 0;
+    if (second.pos == handler.starts[0].pos || !marked) {
         const std::size_t offset = static_cast<std::size_t>(std::max(0, second.pos));
         const std::string what = offset < text.size() ? printable(text.substr(offset, 1)) : "text";
         throw InputError(at(filename, second), "malformed YAML: the parser cannot read past this '" + what + "'",

@@ -95,5 +95,7 @@ TEST_CASE("repeated keys are found in linear time among 10^5", "[tree]") {
 TEST_CASE("a stray comma is a located error and not endless empty documents", "[tree]") {
     // Found by fuzzing: yaml-cpp 0.7 reads "," as an endless stream of empty documents.
     require_input_error([] { (void)parse_yaml(",", "comma.yaml"); }, 1, {"cannot read past this ','"});
+    require_input_error([] { (void)parse_yaml("[a],", "comma.yaml"); }, 1, {"cannot read past this ','"});
+    require_input_error([] { (void)parse_yaml("{},", "comma.yaml"); }, 1, {"cannot read past this ','"});
     require_input_error([] { (void)parse_yaml("a: 1\n, b\n", "comma.yaml"); }, 2, {"malformed YAML"});
 }

@@ -296,6 +296,7 @@ void StageModel::build_terms(std::size_t k) {
     const DriverInstance& instance = (*instances_)[k];
     DriverContext ctx(game_, *tensors_, params_, instance, power_entries_);
     terms_[k] = instance.spec->build(ctx);
+    for (auto& term : terms_[k]) term.basis_bound = term.basis->size() > 0 ? term.basis->cwiseAbs().maxCoeff() : 0.0;
     if (!overrides_->empty()) apply_overrides(terms_[k], *overrides_, game_, params_);
     reads_power_[k] = ctx.read_power();
 }
@@ -398,14 +399,19 @@ void StageModel::set(std::size_t entry, double value, const SourceLocation& wher
         }
         return;
     }
+    // A value set by --set, a sweep or a schedule may overflow a payoff: say where, not NaN
+    // later. Only a term that can reach 1e300 can (the bound of each basis is known), so the
+    // pass over the payoffs is paid only then, not at every point of a sweep.
+    bool may_overflow = false;
     for (const auto& [k, t] : terms_of_entry_[entry]) {
         BasisTerm& term = terms_[k][t];
         const double updated = term.compute_coefficient(params_);
         const double delta = updated - term.coefficient;
         term.coefficient = updated;
         if (delta != 0.0) game_.payoffs[term.player].noalias() += delta * *term.basis;
+        may_overflow = may_overflow || !(std::fabs(updated) * term.basis_bound < 1e300);
     }
-    // A value set by --set, a sweep or a schedule may overflow a payoff: say where, not NaN later.
+    if (!may_overflow) return;
     int checked = -1;  // an entry's terms are mostly one player's: check each run of them once
     for (const auto& [k, t] : terms_of_entry_[entry])
         if (terms_[k][t].player != checked) check_finite(checked = terms_[k][t].player);

@@ -36,6 +36,7 @@ struct BasisTerm {
     std::vector<std::size_t> factors;  // parameter entries multiplied into the coefficient
     Basis basis;                       // one value per profile
     double coefficient = 0.0;          // scale * product of the factors' values (cached)
+    double basis_bound = 0.0;          // max |basis|, set when the model builds the term
 
     [[nodiscard]] double compute_coefficient(const ParameterSet& params) const;
 };

@@ -324,15 +324,13 @@ void timeline_values(const Game& game, const RunResult& run, bool wants_paths, V
 
 SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
     : base_(model), spec_(spec), model_(model),
-      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })),
-      wants_outcomes_(std::any_of(spec.columns.begin(), spec.columns.end(),
-                                  [](const std::string& c) { return c.ends_with("_distribution") || c == "equilibria"; })) {
+      wants_paths_(std::any_of(spec.columns.begin(), spec.columns.end(), [](const std::string& c) { return c.ends_with("_path"); })) {
     for (const auto& c : spec.columns) {
         const bool from_pure = c == "pure_count" || c == "equilibria";
         stage_needs_.pure = stage_needs_.pure || from_pure;
         stage_needs_.prediction = stage_needs_.prediction || !from_pure;
+        stage_needs_.outcomes = stage_needs_.outcomes || c.ends_with("_distribution") || c == "equilibria";
     }
-    stage_needs_.outcomes = wants_outcomes_;
     if (spec.analysis == SweepAnalysis::timeline) {
         timeline_ = read_timeline(model);
         if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);

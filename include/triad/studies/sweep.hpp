@@ -112,8 +112,7 @@ private:
     StageModel model_;
     std::optional<Timeline> timeline_;
     bool wants_paths_ = false;     // some column is a label path (built only then)
-    bool wants_outcomes_ = false;  // some column is a distribution or the equilibria (QRE traced only then)
-    StageNeeds stage_needs_;
+    StageNeeds stage_needs_;       // outcomes: some column is a distribution or the equilibria
 };
 
 // Where a column's label changes along one grid axis, for every grid value of the other axes:

@@ -67,7 +67,7 @@ MemoryEntries find_memory(const StageModel& model) {
     const int n = model.game().player_count();
     for (std::size_t k = 0; k < model.drivers().size(); ++k) {
         const DriverInstance& d = model.drivers()[k];
-        if (d.spec->name != "memory") continue;
+        if (!d.spec->carries_memory_stocks) continue;
         m.present = true;
         m.instance = k;
         const auto& spec = *d.spec;
@@ -304,13 +304,13 @@ void add_forced_causes(ShiftEvent& s, const Game& game, const Timeline& timeline
     for (const auto& name : result.periods[s.period].events)
         for (const auto& e : timeline.events)
             if (e.name == name && std::any_of(e.fix.begin(), e.fix.end(), [&](const StanceFix& f) { return f.player == mover; }))
-                s.causes.push_back({game.players[mover], "event " + name, 0.0});
+                s.causes.push_back(ShiftCause::forced_by(game.players[mover], name));
 }
 
 // Forced moves first, then the drivers that moved most; at most three.
 void rank_causes(std::vector<ShiftCause>& causes) {
     std::stable_sort(causes.begin(), causes.end(), [](const auto& a, const auto& b) {
-        const bool forced_a = a.driver.rfind("event ", 0) == 0, forced_b = b.driver.rfind("event ", 0) == 0;
+        const bool forced_a = a.kind == ShiftCause::Kind::event, forced_b = b.kind == ShiftCause::Kind::event;
         if (forced_a != forced_b) return forced_a;
         return std::abs(a.change) > std::abs(b.change);
     });

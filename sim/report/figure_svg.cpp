@@ -69,7 +69,7 @@ CellPaint paint(const PhaseMap& map, const MapLabels& labels) {
     CellPaint out;
     if (!labels.sides.empty()) {  // who is right
         static const char* colours[3] = {"#BBBBBB", "#0072B2", "#E69F00"};
-        for (int v : map.verdicts) out.fill.push_back(colours[std::clamp(v, 0, 2)]);
+        for (CellVerdict v : map.verdicts) out.fill.push_back(colours[static_cast<int>(v)]);
         out.legend = {{colours[1], labels.sides[0] + " right"}, {colours[2], labels.sides[1] + " right (dotted)"}, {colours[0], "neither"}};
         return out;
     }
@@ -129,7 +129,7 @@ void write_cells(std::ostream& out, const PhaseMap& map, const CellPaint& painte
             const double y0 = l.y.cell_end(iy), y1 = l.y.cell_start(iy);
             out << "<rect x=\"" << short_number(x0) << "\" y=\"" << short_number(y0) << "\" width=\"" << short_number(x1 - x0 + 0.3)
                 << "\" height=\"" << short_number(y1 - y0 + 0.3) << "\" fill=\"" << painted.fill[k] << "\"/>";
-            const bool marked = claim ? map.verdicts[k] == 0 : map.verdicts[k] == 2;
+            const bool marked = map.verdicts[k] == (claim ? CellVerdict::neither : CellVerdict::second);
             if (marked)
                 out << "<rect x=\"" << short_number(x0) << "\" y=\"" << short_number(y0) << "\" width=\"" << short_number(x1 - x0)
                     << "\" height=\"" << short_number(y1 - y0) << "\" fill=\"url(#" << (claim ? "hatch" : "dots") << ")\"/>";
@@ -143,7 +143,7 @@ void write_verdict_edges(std::ostream& out, const PhaseMap& map, const MapLayout
     out << "<g stroke=\"#000\" stroke-width=\"2.2\" stroke-linecap=\"square\">";
     for (std::size_t iy = 0; iy < l.ny; ++iy)
         for (std::size_t ix = 0; ix < l.nx; ++ix) {
-            const int v = map.verdicts[iy * l.nx + ix];
+            const CellVerdict v = map.verdicts[iy * l.nx + ix];
             if (ix + 1 < l.nx && map.verdicts[iy * l.nx + ix + 1] != v) {
                 const double xe = l.x.cell_end(ix);
                 out << "<line x1=\"" << short_number(xe) << "\" y1=\"" << short_number(l.y.cell_end(iy)) << "\" x2=\"" << short_number(xe)

@@ -145,7 +145,7 @@ void json_shifts(JsonWriter& json, const RunResult& run) {
         json.begin_object().field("period", s.period).field("time", s.time).field("what", to_string(s.what)).field("from", s.from).field("to", s.to);
         json.field("held", s.held).field("to_end", s.to_end);
         json.key("causes").begin_array();
-        for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
+        for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.label()).field("change", c.change).end_object();
         json.end_array().end_object();
     }
     json.end_array();
@@ -195,7 +195,7 @@ std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const 
         out << "  " << format_number(s.time) << "  " << to_string(s.what) << ": " << s.from << " -> " << s.to << "  (held "
             << s.held << (s.to_end ? "+, to the end" : "") << ")\n";
         for (const auto& c : s.causes) {
-            if (c.driver.rfind("event ", 0) == 0) out << "      " << c.mover << "'s move was forced: " << c.driver << " fixed its stance\n";
+            if (c.kind == ShiftCause::Kind::event) out << "      " << c.mover << "'s move was forced: " << c.label() << " fixed its stance\n";
             else out << "      " << c.mover << "'s pull toward the move from " << c.driver << " " << (c.change >= 0 ? "+" : "")
                      << printf_number(c.change, "%.3f") << "\n";
         }
@@ -269,7 +269,7 @@ std::string render_runs_json(const LoadedGame& loaded, const Timeline& t, const 
         json.key("dates").begin_object();
         for (const auto& [time, c] : d.dates) json.field(format_number(time), c);
         json.end_object().key("causes").begin_array();
-        for (const auto& c : d.causes) json.begin_object().field("mover", c.mover).field("driver", c.driver).field("change", c.change).end_object();
+        for (const auto& c : d.causes) json.begin_object().field("mover", c.mover).field("driver", c.label()).field("change", c.change).end_object();
         json.end_array().end_object();
     }
     json.end_array().end_object();

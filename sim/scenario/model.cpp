@@ -80,85 +80,47 @@ int player_key(const TreeEntry& entry, const std::vector<std::string>& players, 
     return static_cast<int>(found - players.begin());
 }
 
-// Add the entries of one declared parameter, reading values from `node` (may be null).
-void add_parameter(ParameterSet& params, std::vector<std::size_t>& slots, const ParamSpec& spec,
-                   const std::string& group, const std::string& driver, const TreeNode* node,
-                   const SourceLocation& group_where, const std::vector<std::string>& players) {
-    const int n = static_cast<int>(players.size());
-    const std::string what = group + "." + spec.symbol;
-    auto make = [&](int first, int second) {
-        ParamEntry e;
-        e.group = group;
-        e.driver = driver;
-        e.spec = &spec;
-        e.first = first;
-        e.second = second;
-        e.path = group + "." + spec.symbol;
-        if (spec.index == IndexKind::role) {
-            e.path += "." + std::string(role_names()[first]);
-        } else if (first >= 0) {
-            e.path += "." + players[first];
-            if (second >= 0) e.path += "." + players[second];
-        }
-        if (spec.index == IndexKind::player) e.alias = players[first] + "." + spec.name;
-        // A dyad with a long name reads player-first too: russia.junior_anxiety.china.
-        if (spec.index == IndexKind::dyad && spec.name != spec.symbol)
-            e.alias = players[first] + "." + spec.name + "." + players[second];
-        e.value = spec.default_at(first);
-        e.where = node ? node->where : group_where;
-        return e;
-    };
-    // Lay out every entry with its default first.
-    std::size_t base = params.size();
-    switch (spec.index) {
-        case IndexKind::scalar:
-            slots = {params.add(make(-1, -1))};
-            break;
-        case IndexKind::player:
-            for (int i = 0; i < n; ++i) slots.push_back(params.add(make(i, -1)));
-            break;
-        case IndexKind::role:
-            for (int r = 0; r < kRoleCount; ++r) slots.push_back(params.add(make(r, -1)));
-            break;
-        case IndexKind::dyad:
-            slots.assign(static_cast<std::size_t>(n * n), kNoEntry);
-            for (int i = 0; i < n; ++i)
-                for (int j = 0; j < n; ++j)
-                    if (i != j) slots[i * n + j] = params.add(make(i, j));
-            break;
+// One entry of a declared parameter, at its default: player `first` (or role), toward `second`.
+ParamEntry make_entry(const ParamSpec& spec, const std::string& group, const std::string& driver, int first, int second,
+                      const SourceLocation& where, const std::vector<std::string>& players) {
+    ParamEntry e;
+    e.group = group;
+    e.driver = driver;
+    e.spec = &spec;
+    e.first = first;
+    e.second = second;
+    e.path = group + "." + spec.symbol;
+    if (spec.index == IndexKind::role) {
+        e.path += "." + std::string(role_names()[first]);
+    } else if (first >= 0) {
+        e.path += "." + players[first];
+        if (second >= 0) e.path += "." + players[second];
     }
-    (void)base;
-    if (!node || node->is_null()) return;
+    if (spec.index == IndexKind::player) e.alias = players[first] + "." + spec.name;
+    // A dyad with a long name reads player-first too: russia.junior_anxiety.china.
+    if (spec.index == IndexKind::dyad && spec.name != spec.symbol)
+        e.alias = players[first] + "." + spec.name + "." + players[second];
+    e.value = spec.default_at(first);
+    e.where = where;
+    return e;
+}
 
+// Reads the values of a parameter given as a map (per player, per role, per dyad) into the
+// entries `slots` laid out for it; entries the map does not name keep their values.
+void read_value_map(ParameterSet& params, const std::vector<std::size_t>& slots, const ParamSpec& spec,
+                    const std::string& what, const TreeNode& node, const std::vector<std::string>& players) {
+    const int n = static_cast<int>(players.size());
     auto assign = [&](std::size_t entry, const TreeNode& value_node) {
         const double v = value_node.as_number(params[entry].path);
         params.check_value(entry, v, value_node.where);
         params.set_value(entry, v);
     };
-    auto assign_all = [&](const TreeNode& value_node) {
-        for (std::size_t e : slots)
-            if (e != kNoEntry) assign(e, value_node);
-    };
-    if (node->is_scalar()) {
-        assign_all(*node);
-        return;
-    }
-    if (spec.index == IndexKind::scalar) {
-        (void)node->as_number(what);  // throws: expected a number
-    }
-    const std::string map_hint = spec.index == IndexKind::dyad
-                                     ? " (a number for every pair, or player: {player: number})"
-                                 : spec.index == IndexKind::role ? " (a number, or role: number)"
-                                                                 : " (a number for everyone, or player: number)";
-    node->expect_map(what + map_hint);
-    node->check_unique_keys(what);
-    for (const auto& entry : node->entries) {
+    for (const auto& entry : node.entries) {
         if (spec.index == IndexKind::role) {
             const auto roles = role_list();
             const auto found = std::find(roles.begin(), roles.end(), entry.key);
             if (found == roles.end())
-                throw InputError(entry.key_where, "unknown role '" + entry.key + "' in " + what,
-                                 suggest(entry.key, roles));
+                throw InputError(entry.key_where, "unknown role '" + entry.key + "' in " + what, suggest(entry.key, roles));
             assign(slots[found - roles.begin()], entry.value);
             continue;
         }
@@ -178,36 +140,61 @@ void add_parameter(ParameterSet& params, std::vector<std::size_t>& slots, const 
         for (const auto& inner : entry.value.entries) {
             const int j = player_key(inner, players, what + "." + entry.key);
             if (j == i)
-                throw InputError(inner.key_where, what + " from " + entry.key +
-                                                      " to itself: a dyad needs two different players");
+                throw InputError(inner.key_where, what + " from " + entry.key + " to itself: a dyad needs two different players");
             assign(slots[i * n + j], inner.value);
         }
     }
 }
 
-DriverInstance make_instance(const DriverDecl& decl, const DriverRegistry& registry,
-                             ParameterSet& params, const std::vector<std::string>& players,
-                             bool has_stances) {
-    const DriverSpec* spec = registry.find(decl.type);
-    if (!spec) {
-        const std::vector<std::string> names = registry.names();
-        const SourceLocation where = decl.node.find("type") ? decl.node.find("type")->where : decl.where;
-        throw InputError(where, "unknown driver '" + decl.type + "'",
-                         suggest(decl.type, names) + " (run 'triad list drivers')");
+// Add the entries of one declared parameter, reading values from `node` (may be null).
+void add_parameter(ParameterSet& params, std::vector<std::size_t>& slots, const ParamSpec& spec,
+                   const std::string& group, const std::string& driver, const TreeNode* node,
+                   const SourceLocation& group_where, const std::vector<std::string>& players) {
+    const int n = static_cast<int>(players.size());
+    const std::string what = group + "." + spec.symbol;
+    const SourceLocation& where = node ? node->where : group_where;
+    const auto make = [&](int first, int second) { return make_entry(spec, group, driver, first, second, where, players); };
+    // Lay out every entry with its default first.
+    switch (spec.index) {
+        case IndexKind::scalar:
+            slots = {params.add(make(-1, -1))};
+            break;
+        case IndexKind::player:
+            for (int i = 0; i < n; ++i) slots.push_back(params.add(make(i, -1)));
+            break;
+        case IndexKind::role:
+            for (int r = 0; r < kRoleCount; ++r) slots.push_back(params.add(make(r, -1)));
+            break;
+        case IndexKind::dyad:
+            slots.assign(static_cast<std::size_t>(n * n), kNoEntry);
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j)
+                    if (i != j) slots[i * n + j] = params.add(make(i, j));
+            break;
     }
-    if (spec->needs_stances && !has_stances)
-        throw InputError(decl.where, "driver '" + decl.name + "' works on stances, but no action in "
-                                     "this scenario declares any",
-                         "give actions stances (player: align|hedge|oppose) or drop named actions");
-    DriverInstance instance;
-    instance.name = decl.name;
-    instance.spec = spec;
-    instance.where = decl.where;
-    instance.node = decl.node;
-    const std::string context = "driver '" + decl.name + "' (" + spec->name + ")";
-    if (decl.node.is_map()) decl.node.check_keys(allowed_driver_keys(*spec), context);
+    if (!node || node->is_null()) return;
+    if (node->is_scalar()) {
+        for (std::size_t e : slots)
+            if (e != kNoEntry) {
+                const double v = node->as_number(params[e].path);
+                params.check_value(e, v, node->where);
+                params.set_value(e, v);
+            }
+        return;
+    }
+    if (spec.index == IndexKind::scalar) (void)node->as_number(what);  // throws: expected a number
+    const std::string map_hint = spec.index == IndexKind::dyad ? " (a number for every pair, or player: {player: number})"
+                                 : spec.index == IndexKind::role ? " (a number, or role: number)"
+                                                                 : " (a number for everyone, or player: number)";
+    node->expect_map(what + map_hint);
+    node->check_unique_keys(what);
+    read_value_map(params, slots, spec, what, *node, players);
+}
 
-    for (const auto& setting : spec->settings) {
+// The driver's settings (players it names, choices), checked; the players it names differ.
+void read_settings(DriverInstance& instance, const DriverDecl& decl, const std::vector<std::string>& players,
+                   const std::string& context) {
+    for (const auto& setting : instance.spec->settings) {
         const TreeNode* node = decl.node.find(setting.name);
         if (!node) {
             if (setting.required)
@@ -240,6 +227,31 @@ DriverInstance make_instance(const DriverDecl& decl, const DriverRegistry& regis
                 throw InputError(decl.node.find(b->first)->where,
                                  context + ": " + a->first + " and " + b->first + " are the same player");
 
+}
+
+DriverInstance make_instance(const DriverDecl& decl, const DriverRegistry& registry,
+                             ParameterSet& params, const std::vector<std::string>& players,
+                             bool has_stances) {
+    const DriverSpec* spec = registry.find(decl.type);
+    if (!spec) {
+        const std::vector<std::string> names = registry.names();
+        const SourceLocation where = decl.node.find("type") ? decl.node.find("type")->where : decl.where;
+        throw InputError(where, "unknown driver '" + decl.type + "'",
+                         suggest(decl.type, names) + " (run 'triad list drivers')");
+    }
+    if (spec->needs_stances && !has_stances)
+        throw InputError(decl.where, "driver '" + decl.name + "' works on stances, but no action in "
+                                     "this scenario declares any",
+                         "give actions stances (player: align|hedge|oppose) or drop named actions");
+    DriverInstance instance;
+    instance.name = decl.name;
+    instance.spec = spec;
+    instance.where = decl.where;
+    instance.node = decl.node;
+    const std::string context = "driver '" + decl.name + "' (" + spec->name + ")";
+    if (decl.node.is_map()) decl.node.check_keys(allowed_driver_keys(*spec), context);
+
+    read_settings(instance, decl, players, context);
     for (const auto& p : spec->params) {
         const TreeNode* by_symbol = decl.node.find(p.symbol);
         const TreeNode* by_name = p.name != p.symbol ? decl.node.find(p.name) : nullptr;

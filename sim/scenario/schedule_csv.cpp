@@ -126,6 +126,48 @@ struct RowFilter {
     std::string column_name;
 };
 
+// The column of the values: named by 'value', or the other of two columns.
+std::size_t value_column_of(const TreeNode& node, const std::vector<std::string>& header, std::size_t time_column,
+                            const std::string& file, const std::string& what) {
+    if (const TreeNode* value_node = node.find("value"))
+        return column_index(header, value_node->as_string("'value' of " + what), value_node->where, file, "the value column");
+    if (header.size() == 2) return 1 - time_column;
+    std::string columns;
+    for (const auto& name : header) columns += (columns.empty() ? "" : ", ") + name;
+    throw InputError(node.where, what + " needs 'value': " + file + " has " + std::to_string(header.size()) + " columns (" +
+                                     columns + ")");
+}
+
+// The 'where' filters, each checked against the rows: a filter value that no row holds is most
+// likely misspelt, so one that some row holds is suggested. Adds their texts to form.filter.
+std::vector<RowFilter> read_filters(const TreeNode& node, const std::vector<CsvRow>& rows, CsvForm& form,
+                                    const std::string& what) {
+    const std::vector<std::string>& header = rows.front().cells;
+    std::vector<RowFilter> filters;
+    if (const TreeNode* where_node = node.find("where")) {
+        where_node->expect_map("'where' of " + what);
+        where_node->check_unique_keys("'where' of " + what);
+        for (const auto& entry : where_node->entries) {
+            const std::size_t column = column_index(header, entry.key, entry.key_where, form.file, "in 'where'");
+            filters.push_back({column, entry.value.as_string("'" + entry.key + "' in 'where' of " + what),
+                               entry.value.where, entry.key});
+            form.filter += (form.filter.empty() ? "" : ", ") + filters.back().text;
+        }
+    }
+    for (const auto& filter : filters) {
+        const bool held = std::any_of(rows.begin() + 1, rows.end(),
+                                      [&](const CsvRow& row) { return row.cells[filter.column] == filter.text; });
+        if (held) continue;
+        std::set<std::string> distinct;  // a set: a series may have many rows
+        for (std::size_t r = 1; r < rows.size(); ++r) distinct.insert(rows[r].cells[filter.column]);
+        const std::vector<std::string> present(distinct.begin(), distinct.end());
+        throw InputError(filter.where, "no row of " + form.file + " has " + filter.column_name + " '" + filter.text + "'",
+                         suggest(filter.text, present));
+    }
+
+    return filters;
+}
+
 }  // namespace
 
 CsvForm parse_csv_schedule(const TreeNode& node, const TreeNode& body, const std::string& path,
@@ -150,42 +192,9 @@ CsvForm parse_csv_schedule(const TreeNode& node, const TreeNode& body, const std
     const std::size_t time_column = column_index(header, time_name, time_node ? time_node->where : node.where,
                                                  form.file, "the time column");
 
-    const TreeNode* value_node = node.find("value");
-    std::size_t value_column = 0;
-    if (value_node) {
-        value_column = column_index(header, value_node->as_string("'value' of " + what), value_node->where,
-                                    form.file, "the value column");
-    } else if (header.size() == 2) {
-        value_column = 1 - time_column;
-    } else {
-        std::string columns;
-        for (const auto& name : header) columns += (columns.empty() ? "" : ", ") + name;
-        throw InputError(node.where, what + " needs 'value': " + form.file + " has " +
-                                         std::to_string(header.size()) + " columns (" + columns + ")");
-    }
+    const std::size_t value_column = value_column_of(node, header, time_column, form.file, what);
 
-    std::vector<RowFilter> filters;
-    if (const TreeNode* where_node = node.find("where")) {
-        where_node->expect_map("'where' of " + what);
-        where_node->check_unique_keys("'where' of " + what);
-        for (const auto& entry : where_node->entries) {
-            const std::size_t column = column_index(header, entry.key, entry.key_where, form.file, "in 'where'");
-            filters.push_back({column, entry.value.as_string("'" + entry.key + "' in 'where' of " + what),
-                               entry.value.where, entry.key});
-            form.filter += (form.filter.empty() ? "" : ", ") + filters.back().text;
-        }
-    }
-    // A filter value that no row holds is most likely misspelt: suggest one that some row holds.
-    for (const auto& filter : filters) {
-        const bool held = std::any_of(rows.begin() + 1, rows.end(),
-                                      [&](const CsvRow& row) { return row.cells[filter.column] == filter.text; });
-        if (held) continue;
-        std::set<std::string> distinct;  // a set: a series may have many rows
-        for (std::size_t r = 1; r < rows.size(); ++r) distinct.insert(rows[r].cells[filter.column]);
-        const std::vector<std::string> present(distinct.begin(), distinct.end());
-        throw InputError(filter.where, "no row of " + form.file + " has " + filter.column_name + " '" + filter.text + "'",
-                         suggest(filter.text, present));
-    }
+    const std::vector<RowFilter> filters = read_filters(node, rows, form, what);
 
     double scale = 1.0;
     if (const TreeNode* scale_node = node.find("scale")) scale = scale_node->as_number("'scale' of " + what);

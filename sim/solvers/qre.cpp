@@ -1,13 +1,9 @@
-// Logit QRE by predictor-corrector path following; the maths is in include/triad/solvers/qre.hpp.
-//
-// Unknowns z = (x, lambda): x holds every player's log-probabilities, player by player
-// (player i's block starts at offset[i]), and lambda is last. Player i's block of equations
-// uses its first row (offset[i]) for the normalisation sum_a exp(x_ia) = 1 and the rows
-// offset[i] + a, a >= 1, for the log-odds equations, so the Jacobian's row and column blocks
-// line up.
+// Logit QRE by predictor-corrector path following; the maths is in include/triad/solvers/qre.hpp,
+// the equations and their layout in qre_system.hpp.
 #include "triad/solvers/qre.hpp"
 
 #include "builtin.hpp"
+#include "qre_system.hpp"
 
 #include "triad/core/error.hpp"
 
@@ -19,6 +15,9 @@
 
 namespace triad {
 namespace {
+
+using qre_detail::Layout;
+using qre_detail::QreSystem;
 
 // Step control. The corrector must land within kMaxCorrection of the predicted point on its
 // first Newton step and then shrink each step by at least kMaxContraction; otherwise the step
@@ -36,166 +35,6 @@ constexpr double kEasyCorrection = 0.05;
 constexpr double kGrowth = 1.5;
 constexpr double kPureTolerance = 1e-6;
 
-// Where each player's unknowns start; offset.back() is M, the number of log-probabilities.
-struct Layout {
-    std::vector<int> offset;
-
-    explicit Layout(const Game& game) : offset(game.player_count() + 1, 0) {
-        for (int i = 0; i < game.player_count(); ++i)
-            offset[i + 1] = offset[i] + game.space.actions(i);
-    }
-    [[nodiscard]] int players() const { return static_cast<int>(offset.size()) - 1; }
-    [[nodiscard]] int unknowns() const { return offset.back(); }
-    [[nodiscard]] int actions(int player) const { return offset[player + 1] - offset[player]; }
-};
-
-// One walk over the profile space computing
-//     v[(i,a)]       = sum_{p: p_i = a} u_i(p) prod_{k != i} sigma_k(p_k)
-// and, when WithDerivatives, the payoff derivatives (column-major M x M)
-//     d[(i,a),(j,b)] = d v_i(a) / d sigma_j(b) = sum_{p: p_i = a, p_j = b} u_i(p) prod_{k != i,j} sigma_k(p_k)
-// for i != j (the diagonal blocks stay zero). `sigma` and the rows of v and d are indexed like
-// the unknowns.
-//
-// Player 0's action varies fastest, so the profiles come in runs of m_0 that share the other
-// players' actions. Per run, the products over players 1.. leaving out none, one or two of
-// them come from prefix and suffix products (no division by a probability that may have
-// underflowed to zero), and player 0 enters only through m_0-long dot products and axpys over
-// the run:
-//     v_0(a)            += u_0(run a) * P_{-0}
-//     v_i(a_i)          += (u_i(run) . sigma_0) * P_{-0,i}
-//     d[(0,a),(j,a_j)]  += u_0(run a) * P_{-0,j}
-//     d[(j,a_j),(0,a)]  += u_j(run a) * P_{-0,j}
-//     d[(i,a_i),(j,a_j)] += (u_i(run) . sigma_0) * P_{-0,i,j}
-// where P_{-0,S} is the product of sigma_k(a_k) over players k >= 1 not in S.
-template <bool WithDerivatives>
-void payoff_pass(const Game& game, const Layout& layout, const double* sigma, double* v, double* d) {
-    const int n = layout.players();
-    const std::size_t m = static_cast<std::size_t>(layout.unknowns());
-    const int run = layout.actions(0);
-    std::fill(v, v + m, 0.0);
-    if constexpr (WithDerivatives) std::fill(d, d + m * m, 0.0);
-
-    std::vector<const double*> payoff(n);
-    for (int i = 0; i < n; ++i) payoff[i] = game.payoffs[i].data();
-    std::vector<int> row(layout.offset.begin(), layout.offset.end() - 1);  // offset[k] + a_k
-    std::vector<double> prefix(n + 1, 1.0), suffix(n + 1, 1.0), dot(n, 0.0);
-    const double* sigma0 = sigma;  // player 0's block starts at 0
-
-    const std::size_t size = game.space.size();
-    for (std::size_t base = 0; base < size; base += static_cast<std::size_t>(run)) {
-        // prefix[k] = prod_{1 <= l < k} sigma_l, suffix[k] = prod_{l >= k} sigma_l.
-        for (int k = 1; k < n; ++k) prefix[k + 1] = prefix[k] * sigma[row[k]];
-        for (int k = n - 1; k >= 1; --k) suffix[k] = sigma[row[k]] * suffix[k + 1];
-        const double others = prefix[n];  // P_{-0}
-        for (int i = 1; i < n; ++i) {
-            const double* u = payoff[i] + base;
-            double s = 0.0;
-            for (int a = 0; a < run; ++a) s += u[a] * sigma0[a];
-            dot[i] = s;
-            v[row[i]] += s * prefix[i] * suffix[i + 1];
-        }
-        const double* u0 = payoff[0] + base;
-        for (int a = 0; a < run; ++a) v[a] += u0[a] * others;
-        if constexpr (WithDerivatives) {
-            for (int j = 1; j < n; ++j) {
-                const double without_j = prefix[j] * suffix[j + 1];  // P_{-0,j}
-                const double* uj = payoff[j] + base;
-                double* column_j = d + static_cast<std::size_t>(row[j]) * m;  // d[(0,.),(j,a_j)]
-                double* row_j = d + row[j];                                    // d[(j,a_j),(0,.)]
-                for (int a = 0; a < run; ++a) {
-                    column_j[a] += u0[a] * without_j;
-                    row_j[static_cast<std::size_t>(a) * m] += uj[a] * without_j;
-                }
-            }
-            for (int i = 1; i < n; ++i) {
-                double between = 1.0;  // product over players strictly between i and j
-                for (int j = i + 1; j < n; ++j) {
-                    const double rest = prefix[i] * between * suffix[j + 1];  // P_{-0,i,j}
-                    d[row[i] + static_cast<std::size_t>(row[j]) * m] += dot[i] * rest;
-                    d[row[j] + static_cast<std::size_t>(row[i]) * m] += dot[j] * rest;
-                    between *= sigma[row[j]];
-                }
-            }
-        }
-        for (int k = 1; k < n; ++k) {  // odometer over players 1.., player 1 fastest
-            if (++row[k] < layout.offset[k + 1]) break;
-            row[k] = layout.offset[k];
-        }
-    }
-}
-
-// The QRE equations H(z) = 0 of one game, with scratch space reused across evaluations.
-class QreSystem {
-public:
-    QreSystem(const Game& game, const Layout& layout)
-        : game_(game), layout_(layout), m_(layout.unknowns()), sigma_(m_), values_(m_),
-          derivatives_(m_, m_) {}
-
-    [[nodiscard]] int unknowns() const { return m_; }
-
-    // H(z), length M.
-    void residual(const Eigen::VectorXd& z, Eigen::VectorXd& h) {
-        set_point(z);
-        payoff_pass<false>(game_, layout_, sigma_.data(), values_.data(), nullptr);
-        fill_residual(z, h);
-    }
-
-    // H(z) and its Jacobian dH/dz (M x (M + 1), lambda's column last), from one payoff pass.
-    void residual_and_jacobian(const Eigen::VectorXd& z, Eigen::VectorXd& h, Eigen::MatrixXd& jac) {
-        set_point(z);
-        payoff_pass<true>(game_, layout_, sigma_.data(), values_.data(), derivatives_.data());
-        fill_residual(z, h);
-        fill_jacobian(z(m_), jac);
-    }
-
-private:
-    void set_point(const Eigen::VectorXd& z) { sigma_ = z.head(m_).array().exp(); }
-
-    void fill_residual(const Eigen::VectorXd& z, Eigen::VectorXd& h) const {
-        const double lambda = z(m_);
-        h.resize(m_);
-        for (int i = 0; i < layout_.players(); ++i) {
-            const int o = layout_.offset[i];
-            const int count = layout_.actions(i);
-            h(o) = sigma_.segment(o, count).sum() - 1.0;
-            for (int a = 1; a < count; ++a)
-                h(o + a) = z(o + a) - z(o) - lambda * (values_(o + a) - values_(o));
-        }
-    }
-
-    // Row (i,a), a >= 1:  d/dx_ia = 1, d/dx_i0 = -1,
-    //   d/dx_jb = -lambda (D[(i,a),(j,b)] - D[(i,0),(j,b)]) sigma_j(b)   (chain rule through exp),
-    //   d/dlambda = -(v_i(a) - v_i(0)).
-    // Row (i,0): d/dx_ib = sigma_i(b).
-    void fill_jacobian(double lambda, Eigen::MatrixXd& jac) const {
-        jac.setZero(m_, m_ + 1);
-        for (int i = 0; i < layout_.players(); ++i) {
-            const int o = layout_.offset[i];
-            const int count = layout_.actions(i);
-            jac.block(o, o, 1, count) = sigma_.segment(o, count).transpose();
-            for (int a = 1; a < count; ++a) {
-                const int r = o + a;
-                jac(r, r) = 1.0;
-                jac(r, o) = -1.0;
-                for (int j = 0; j < layout_.players(); ++j) {
-                    if (j == i) continue;
-                    const int oj = layout_.offset[j];
-                    for (int b = 0; b < layout_.actions(j); ++b)
-                        jac(r, oj + b) =
-                            -lambda * (derivatives_(r, oj + b) - derivatives_(o, oj + b)) * sigma_(oj + b);
-                }
-                jac(r, m_) = -(values_(r) - values_(o));
-            }
-        }
-    }
-
-    const Game& game_;
-    const Layout& layout_;
-    int m_;
-    Eigen::VectorXd sigma_;
-    Eigen::VectorXd values_;
-    Eigen::MatrixXd derivatives_;
-};
 
 // The Jacobian with one extra row appended: [jac; extra^T], square.
 Eigen::MatrixXd augmented(const Eigen::MatrixXd& jac, const Eigen::VectorXd& extra) {
@@ -346,6 +185,139 @@ MixedProfile logit_response(const Game& game, const MixedProfile& strategy, doub
     return out;
 }
 
+namespace {
+
+// The game traced: each player's payoffs shifted to start at 0 and divided by the payoff range
+// R, so that the steps, the tolerances and the stopping point do not depend on the units the
+// payoffs are written in. The branch of u / R at lambda' is the branch of u at lambda = lambda'
+// / R (logit play depends on lambda * u only), and it ignores a constant, which the corrector's
+// rounding floor (proportional to the largest payoff) then does too.
+Game normalised(const Game& game, double range) {
+    Game scaled = game;
+    for (auto& u : scaled.payoffs)
+        if (u.size() > 0) u = (u.array() - u.minCoeff()) / range;
+    return scaled;
+}
+
+// The trace at its last accepted point z: the Jacobian there, the factorisation of [J; r^T]
+// with r the previous tangent (e_lambda at the start, to head towards increasing lambda), and
+// the unit tangent t solved from it.
+struct Tracer {
+    const Layout& layout;
+    QreSystem& system;
+    const QreOptions& options;
+    double payoff_scale = 1.0;
+    int m = 0;
+    Eigen::VectorXd z = {}, t = {}, row = {}, e_lambda = {};
+    Eigen::MatrixXd jac = {};
+    Eigen::PartialPivLU<Eigen::MatrixXd> lu = {};
+    int turning_points = 0;
+    double stalled_at = 0.0;  // lambda of the point whose tangent was singular
+    std::string last_failure = "the corrector did not converge";
+};
+
+// lambda = 0: uniform play, the only solution there. False if the tangent there is singular.
+bool start(Tracer& tr) {
+    tr.m = tr.layout.unknowns();
+    tr.z.resize(tr.m + 1);
+    for (int i = 0; i < tr.layout.players(); ++i)
+        tr.z.segment(tr.layout.offset[i], tr.layout.actions(i)).setConstant(-std::log(double(tr.layout.actions(i))));
+    tr.z(tr.m) = 0.0;
+    tr.e_lambda = Eigen::VectorXd::Unit(tr.m + 1, tr.m);
+    tr.row = tr.e_lambda;
+    Eigen::VectorXd h;
+    tr.system.residual_and_jacobian(tr.z, h, tr.jac);
+    tr.lu.compute(augmented(tr.jac, tr.row));
+    return unit_tangent(tr.lu, tr.t);
+}
+
+enum class Step { easy, accepted, reached_end, retry, singular };
+
+// One predictor-corrector step of length `step` along the tangent (the last one shortened to end
+// on max_lambda). On `retry` the step should be halved (tr.last_failure says why); `easy` (little
+// correction, little turning) lets the next step be longer.
+Step advance(Tracer& tr, double step) {
+    const int m = tr.m;
+    Eigen::VectorXd next = tr.z + step * tr.t;
+    Correction c;
+    const bool last = tr.t(m) > 0.0 && next(m) >= tr.options.max_lambda;
+    if (last) {
+        next = tr.z + ((tr.options.max_lambda - tr.z(m)) / tr.t(m)) * tr.t;
+        const Eigen::PartialPivLU<Eigen::MatrixXd> lu_last(augmented(tr.jac, tr.e_lambda));
+        c = correct(tr.system, next, lu_last, tr.e_lambda, tr.options.max_lambda, tr.options.tolerance, tr.payoff_scale);
+    } else {
+        c = correct(tr.system, next, tr.lu, tr.row, tr.row.dot(next), tr.options.tolerance, tr.payoff_scale);
+    }
+    if (c.outcome != Correction::Outcome::converged) {
+        tr.last_failure = c.outcome == Correction::Outcome::non_finite ? "a non-finite value appeared in the corrector"
+                                                                      : "the corrector did not converge";
+        return Step::retry;
+    }
+    if (next(m) < 0.0) {  // the branch never returns to lambda = 0: a jump, not the path
+        tr.last_failure = "the corrector left lambda >= 0";
+        return Step::retry;
+    }
+    normalise_logs(tr.layout, next.head(m));
+
+    Eigen::VectorXd h, t_next;
+    Eigen::MatrixXd jac_next;
+    tr.system.residual_and_jacobian(next, h, jac_next);
+    Eigen::PartialPivLU<Eigen::MatrixXd> lu_next(augmented(jac_next, tr.t));
+    if (!unit_tangent(lu_next, t_next)) {
+        tr.stalled_at = next(m);
+        return Step::singular;
+    }
+    const double turn = std::acos(std::clamp(t_next.dot(tr.t), -1.0, 1.0));
+    if (turn > kMaxTurn) {
+        tr.last_failure = "the tangent kept turning by more than 30 degrees";
+        return Step::retry;
+    }
+    if ((tr.t(m) > 0.0 && t_next(m) < 0.0) || (tr.t(m) < 0.0 && t_next(m) > 0.0)) ++tr.turning_points;
+    tr.row = tr.t;
+    tr.z = next;
+    tr.t = t_next;
+    tr.jac = std::move(jac_next);
+    tr.lu = std::move(lu_next);
+    if (last) return Step::reached_end;
+    return c.contraction <= kEasyContraction && c.first_move <= kEasyCorrection && turn <= kEasyTurn ? Step::easy
+                                                                                                      : Step::accepted;
+}
+
+// Steps along the branch until max_lambda, max_steps or min_step; each accepted point is added
+// to result.branch (lambda in the user's units). Returns the status.
+template <class Describe>
+std::string trace_branch(Tracer& tr, QreResult& result, const Describe& at_lambda) {
+    const QreOptions& options = tr.options;
+    double step = options.initial_step;
+    for (int attempts = 0;; ++attempts) {
+        const double lambda = tr.z(tr.m);
+        if (lambda >= options.max_lambda) {
+            result.converged = true;
+            return "reached lambda = " + at_lambda(lambda);
+        }
+        if (attempts >= options.max_steps)
+            return "stopped after " + std::to_string(attempts) + " steps at lambda = " + at_lambda(lambda);
+        step = std::min(step, options.max_step * std::max(1.0, lambda));
+        if (step < options.min_step)
+            return "step size fell below " + six_digits(options.min_step) + " at lambda = " + at_lambda(lambda) + ": " +
+                   tr.last_failure;
+        const Step outcome = advance(tr, step);
+        if (outcome == Step::retry) {
+            step *= 0.5;
+            continue;
+        }
+        if (outcome == Step::singular) return "non-finite or singular tangent at lambda = " + at_lambda(tr.stalled_at);
+        result.branch.push_back({tr.z(tr.m) / result.payoff_range, strategy_of(tr.layout, tr.z)});
+        if (outcome == Step::reached_end) {
+            result.converged = true;
+            return "reached lambda = " + at_lambda(tr.z(tr.m));
+        }
+        if (outcome == Step::easy) step *= kGrowth;
+    }
+}
+
+}  // namespace
+
 QreResult trace_qre(const Game& game, const QreOptions& options) {
     check_options(options);
     QreResult result;
@@ -358,127 +330,26 @@ QreResult trace_qre(const Game& game, const QreOptions& options) {
         result.status = "non-finite payoff in the game";
         return result;
     }
-
-    // Traced in units of the payoff range R, so that the steps, the tolerances and the stopping
-    // point do not depend on the units the payoffs are written in: the branch of u / R at
-    // lambda' is the branch of u at lambda = lambda' / R (logit play depends on lambda * u only).
     const double range = payoff_range(game);
     result.payoff_range = range;
-    // Each player's payoffs are also shifted to start at 0: logit play ignores a constant, and
-    // the corrector's rounding floor (proportional to the largest payoff) then does too.
-    Game scaled = game;
-    for (auto& u : scaled.payoffs)
-        if (u.size() > 0) u = (u.array() - u.minCoeff()) / range;
+    const Game scaled = normalised(game, range);
     const Layout layout(scaled);
-    const int m = layout.unknowns();
     QreSystem system(scaled, layout);
-    const double payoff_scale = largest_payoff(scaled);
+    Tracer tr{layout, system, options};
+    tr.payoff_scale = largest_payoff(scaled);
     // "lambda = 12.5 (1250 in units of the payoff range)": the user's units, then the trace's.
     const auto at_lambda = [range](double normalised) {
         return six_digits(normalised / range) + " (" + six_digits(normalised) + " in units of the payoff range)";
     };
-
-    // lambda = 0: uniform play, the only solution there.
-    Eigen::VectorXd z(m + 1);
-    for (int i = 0; i < layout.players(); ++i)
-        z.segment(layout.offset[i], layout.actions(i)).setConstant(-std::log(double(layout.actions(i))));
-    z(m) = 0.0;
-    result.branch.push_back({0.0, strategy_of(layout, z)});
-
-    // At each accepted point z: the Jacobian there, the factorisation of [J; r^T] with r the
-    // previous tangent (e_lambda at the start, to head towards increasing lambda), and the unit
-    // tangent t solved from it.
-    Eigen::VectorXd h;
-    Eigen::MatrixXd jac;
-    Eigen::VectorXd t;
-    const Eigen::VectorXd e_lambda = Eigen::VectorXd::Unit(m + 1, m);
-    Eigen::VectorXd row = e_lambda;
-    system.residual_and_jacobian(z, h, jac);
-    Eigen::PartialPivLU<Eigen::MatrixXd> lu(augmented(jac, row));
-    if (!unit_tangent(lu, t)) {
+    const bool started = start(tr);
+    result.branch.push_back({0.0, strategy_of(layout, tr.z)});
+    if (!started) {
         result.status = "singular Jacobian at lambda = 0";
         result.limit = limit_of(game, result.branch.back().strategy);
         return result;
     }
-
-    double step = options.initial_step;
-    std::string last_failure = "the corrector did not converge";
-    int attempts = 0;
-    for (;; ++attempts) {
-        const double lambda = z(m);
-        if (lambda >= options.max_lambda) {
-            result.converged = true;
-            result.status = "reached lambda = " + at_lambda(lambda);
-            break;
-        }
-        if (attempts >= options.max_steps) {
-            result.status = "stopped after " + std::to_string(attempts) + " steps at lambda = " + at_lambda(lambda);
-            break;
-        }
-        step = std::min(step, options.max_step * std::max(1.0, lambda));
-        if (step < options.min_step) {
-            result.status = "step size fell below " + six_digits(options.min_step) +
-                            " at lambda = " + at_lambda(lambda) + ": " + last_failure;
-            break;
-        }
-
-        // Predictor: along the tangent; the last step is shortened to end on max_lambda.
-        Eigen::VectorXd next = z + step * t;
-        Correction c;
-        bool last = false;
-        if (t(m) > 0.0 && next(m) >= options.max_lambda) {
-            next = z + ((options.max_lambda - lambda) / t(m)) * t;
-            last = true;
-            const Eigen::PartialPivLU<Eigen::MatrixXd> lu_last(augmented(jac, e_lambda));
-            c = correct(system, next, lu_last, e_lambda, options.max_lambda, options.tolerance, payoff_scale);
-        } else {
-            c = correct(system, next, lu, row, row.dot(next), options.tolerance, payoff_scale);
-        }
-        if (c.outcome != Correction::Outcome::converged) {
-            last_failure = c.outcome == Correction::Outcome::non_finite
-                               ? "a non-finite value appeared in the corrector"
-                               : "the corrector did not converge";
-            step *= 0.5;
-            continue;
-        }
-        if (next(m) < 0.0) {  // the branch never returns to lambda = 0: a jump, not the path
-            last_failure = "the corrector left lambda >= 0";
-            step *= 0.5;
-            continue;
-        }
-        normalise_logs(layout, next.head(m));
-
-        Eigen::MatrixXd jac_next;
-        system.residual_and_jacobian(next, h, jac_next);
-        Eigen::PartialPivLU<Eigen::MatrixXd> lu_next(augmented(jac_next, t));
-        Eigen::VectorXd t_next;
-        if (!unit_tangent(lu_next, t_next)) {
-            result.status = "non-finite or singular tangent at lambda = " + at_lambda(next(m));
-            break;
-        }
-        const double turn = std::acos(std::clamp(t_next.dot(t), -1.0, 1.0));
-        if (turn > kMaxTurn) {
-            last_failure = "the tangent kept turning by more than 30 degrees";
-            step *= 0.5;
-            continue;
-        }
-
-        if ((t(m) > 0.0 && t_next(m) < 0.0) || (t(m) < 0.0 && t_next(m) > 0.0)) ++result.turning_points;
-        row = t;
-        z = next;
-        t = t_next;
-        jac = std::move(jac_next);
-        lu = std::move(lu_next);
-        result.branch.push_back({z(m) / range, strategy_of(layout, z)});
-        if (last) {
-            result.converged = true;
-            result.status = "reached lambda = " + at_lambda(z(m));
-            break;
-        }
-        if (c.contraction <= kEasyContraction && c.first_move <= kEasyCorrection && turn <= kEasyTurn)
-            step *= kGrowth;
-    }
-
+    result.status = trace_branch(tr, result, at_lambda);
+    result.turning_points = tr.turning_points;
     result.limit = limit_of(game, result.branch.back().strategy);
     return result;
 }

@@ -95,6 +95,27 @@ bool contradict(const Claim& a, const Claim& b) {
     return false;
 }
 
+namespace {
+
+// Each side's share of the points, with its interval (exact on a grid, which is the region itself).
+void set_shares(Disagreement& result, std::size_t first, std::size_t second, std::size_t neither, bool drawn) {
+    result.points = first + second + neither;
+    const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
+    result.first_share = static_cast<double>(first) / total;
+    result.second_share = static_cast<double>(second) / total;
+    result.neither_share = static_cast<double>(neither) / total;
+    result.first_interval = wilson_interval(first, result.points);
+    result.second_interval = wilson_interval(second, result.points);
+    result.neither_interval = wilson_interval(neither, result.points);
+    if (!drawn)
+        for (auto [interval, share] : {std::pair{&result.first_interval, result.first_share},
+                                       std::pair{&result.second_interval, result.second_share},
+                                       std::pair{&result.neither_interval, result.neither_share}})
+            *interval = {share, share};
+}
+
+}  // namespace
+
 Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first, const Claim& second, int threads,
                                    const SamplingOptions& options) {
     if (!contradict(first, second))
@@ -130,19 +151,7 @@ Disagreement evaluate_disagreement(const StageModel& shared, const Claim& first,
     std::size_t counts[3] = {0, 0, 0};
     evaluate_sample(shared, sample, spec, threads,
                     [&](std::size_t, std::size_t, const std::vector<std::string>& cells) { ++counts[index(winner(cells))]; });
-    result.points = counts[0] + counts[1] + counts[2];
-    const double total = static_cast<double>(std::max<std::size_t>(result.points, 1));
-    result.first_share = static_cast<double>(counts[index(Side::first)]) / total;
-    result.second_share = static_cast<double>(counts[index(Side::second)]) / total;
-    result.neither_share = static_cast<double>(counts[index(Side::neither)]) / total;
-    result.first_interval = wilson_interval(counts[index(Side::first)], result.points);
-    result.second_interval = wilson_interval(counts[index(Side::second)], result.points);
-    result.neither_interval = wilson_interval(counts[index(Side::neither)], result.points);
-    if (!sample.drawn)  // a grid is the region itself: its shares are exact
-        for (auto [interval, share] : {std::pair{&result.first_interval, result.first_share},
-                                       std::pair{&result.second_interval, result.second_share},
-                                       std::pair{&result.neither_interval, result.neither_share}})
-            *interval = {share, share};
+    set_shares(result, counts[index(Side::first)], counts[index(Side::second)], counts[index(Side::neither)], sample.drawn);
     // Boundaries through the region's centre, every drawn value at the shared model's own.
     SweepEvaluator evaluator(shared, spec);
     std::vector<double> centre;

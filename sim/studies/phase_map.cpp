@@ -34,7 +34,7 @@ Candidate candidate(const std::string& path, double lower, double upper, std::ve
 }
 
 // Per row of analysis cells: the verdict a map cell shows.
-using Classify = std::function<int(const std::vector<std::string>& cells)>;
+using Classify = std::function<CellVerdict(const std::vector<std::string>& cells)>;
 
 SweepSpec spec_over(const std::vector<Candidate>& axes, SweepAnalysis analysis, std::vector<std::string> columns) {
     SweepSpec spec;
@@ -80,7 +80,7 @@ std::vector<Candidate> most_moving(const StageModel& model, SweepAnalysis analys
     run_sweep(model, spec, options, point_of, [&](const std::vector<SweepRow>& done) {
         for (const SweepRow& row : done) rows[row.index] = row.cells;
     });
-    const int centre_class = classify(rows[0]);
+    const CellVerdict centre_class = classify(rows[0]);
     std::vector<std::pair<int, std::size_t>> score(pool.size());  // (-(verdict changes * 8 + label changes), index)
     for (std::size_t k = 0; k < pool.size(); ++k) {
         int verdicts = 0, labels = 0;
@@ -105,7 +105,7 @@ void fill_grid(PhaseMap& map, const StageModel& model, std::vector<Candidate> ax
     }
     const std::size_t cells = axes.empty() ? 1 : axes.size() == 1 ? axes[0].axis.count : axes[0].axis.count * axes[1].axis.count;
     map.labels.assign(cells, "");
-    map.verdicts.assign(cells, 0);
+    map.verdicts.assign(cells, CellVerdict::neither);
     if (axes.empty()) {
         SweepEvaluator evaluator(model, spec_over({}, analysis, columns));
         const std::vector<std::string> row = evaluator.evaluate({});
@@ -222,7 +222,7 @@ PhaseMap claim_phase_map(const StageModel& model, const Claim& claim, std::size_
     PhaseMap map;
     const std::vector<std::string> columns = columns_of(claim.expect);
     map.column = columns.front();
-    const Classify classify = [&](const std::vector<std::string>& cells) { return all_hold(claim.expect, columns, cells) ? 1 : 0; };
+    const Classify classify = [&](const std::vector<std::string>& cells) { return all_hold(claim.expect, columns, cells) ? CellVerdict::first : CellVerdict::neither; };
 
     const std::vector<Candidate> fixed = claim_axes(model, claim);  // the claim's own axes, in the order they are preferred
     std::vector<Candidate> axes(fixed.begin(), fixed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(2, fixed.size())));
@@ -242,7 +242,8 @@ PhaseMap disagreement_phase_map(const StageModel& shared, const Disagreement& d,
     const std::vector<std::string> columns = columns_of(both);
     map.column = columns.front();
     const Classify classify = [&](const std::vector<std::string>& cells) {
-        return all_hold(d.first.expect, columns, cells) ? 1 : all_hold(d.second.expect, columns, cells) ? 2 : 0;
+        if (all_hold(d.first.expect, columns, cells)) return CellVerdict::first;
+        return all_hold(d.second.expect, columns, cells) ? CellVerdict::second : CellVerdict::neither;
     };
     StageModel held = shared;
     std::vector<Candidate> axes;

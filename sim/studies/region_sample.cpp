@@ -45,14 +45,11 @@ std::vector<std::string> arm_names(const std::vector<Cause>& causes) {
     return {"present", "absent"};
 }
 
-}  // namespace
-
-RegionSample sample_region(const StageModel& model, const std::vector<Axis>& over, std::size_t grid_points,
-                           const std::vector<Cause>& causes, const std::vector<UncertainValue>& uncertainty,
-                           const SamplingOptions& options, std::uint64_t stream) {
-    const ParameterSet& parameters = model.parameters();
-    RegionSample sample;
-    sample.arms = arm_names(causes);
+// The sample's axes: the region's own, then the causes', then (with uncertainty on) every
+// uncertain value the region does not set. Returns the distribution of each uncertain axis.
+std::vector<const Distribution*> add_axes(RegionSample& sample, const ParameterSet& parameters, const std::vector<Axis>& over,
+                                          const std::vector<Cause>& causes, const std::vector<UncertainValue>& uncertainty,
+                                          bool with_uncertainty) {
     std::vector<bool> fixed(parameters.size(), false);  // entries the region sets
     auto add_axis = [&](Axis axis, std::vector<std::size_t> entries) {
         for (std::size_t e : entries) fixed[e] = true;
@@ -67,8 +64,8 @@ RegionSample sample_region(const StageModel& model, const std::vector<Axis>& ove
     }
     sample.region_axes = sample.axes.size();
     sample.cause_axes = causes.size();
-    std::vector<const Distribution*> drawn_from;  // per uncertain axis
-    if (options.uncertainty)
+    std::vector<const Distribution*> drawn_from;
+    if (with_uncertainty)
         for (const UncertainValue& u : uncertainty) {
             std::vector<std::size_t> entries;
             for (std::size_t e : u.entries)
@@ -78,8 +75,13 @@ RegionSample sample_region(const StageModel& model, const std::vector<Axis>& ove
             drawn_from.push_back(&u.distribution);
         }
     sample.drawn = !drawn_from.empty();
+    return drawn_from;
+}
 
-    // The unit points every arm shares.
+// The unit points every arm shares (sample.samples of them, axis by axis): a grid of
+// `grid_points` along each axis that varies, or a Latin hypercube when values are drawn.
+std::vector<double> unit_points(RegionSample& sample, const std::vector<Cause>& causes, std::size_t grid_points,
+                                const SamplingOptions& options, std::uint64_t stream) {
     Design unit;
     for (std::size_t a = 0; a < sample.axes.size(); ++a) {
         bool varies = sample.axes[a].lower < sample.axes[a].upper;
@@ -97,14 +99,27 @@ RegionSample sample_region(const StageModel& model, const std::vector<Axis>& ove
     std::vector<double> units;
     if (unit.axes.empty()) {
         sample.samples = 1;  // the model's own point
-    } else {
-        const DesignSampler sampler(unit);
-        sample.samples = sampler.size();
-        units.resize(sample.samples * unit.axes.size());
-        for (std::size_t s = 0; s < sample.samples; ++s)
-            sampler.point(s, std::span<double>(units.data() + s * unit.axes.size(), unit.axes.size()));
+        return units;
     }
+    const DesignSampler sampler(unit);
+    sample.samples = sampler.size();
+    units.resize(sample.samples * unit.axes.size());
+    for (std::size_t s = 0; s < sample.samples; ++s)
+        sampler.point(s, std::span<double>(units.data() + s * unit.axes.size(), unit.axes.size()));
+    return units;
+}
 
+}  // namespace
+
+RegionSample sample_region(const StageModel& model, const std::vector<Axis>& over, std::size_t grid_points,
+                           const std::vector<Cause>& causes, const std::vector<UncertainValue>& uncertainty,
+                           const SamplingOptions& options, std::uint64_t stream) {
+    RegionSample sample;
+    sample.arms = arm_names(causes);
+    const auto drawn_from = add_axes(sample, model.parameters(), over, causes, uncertainty, options.uncertainty);
+    const std::vector<double> units = unit_points(sample, causes, grid_points, options, stream);
+    // Each arm maps the shared unit points into its own ranges: the region's axes and the
+    // uncertain values alike, the causes' axes into the arm's range.
     const std::size_t width = sample.axes.size();
     sample.values.resize(sample.arms.size() * sample.samples * width);
     for (std::size_t arm = 0; arm < sample.arms.size(); ++arm)

@@ -8,12 +8,12 @@
 #include "triad/core/strings.hpp"
 #include "triad/core/triangle.hpp"
 
+#include "ordered_chunks.hpp"
+
 #include <algorithm>
-#include <condition_variable>
 #include <map>
-#include <mutex>
+#include <optional>
 #include <set>
-#include <chrono>
 #include <thread>
 
 namespace triad {
@@ -424,48 +424,23 @@ std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const Swee
     const std::size_t chunk = std::max<std::size_t>(1, options.chunk);
     const std::size_t chunks = (last - first + chunk - 1) / chunk;
     const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<std::size_t>(1, chunks))));
+    sweep_detail::OrderedChunks queue(chunks, static_cast<std::size_t>(threads) * 4, options.stop);
 
-    std::mutex mutex;
-    std::condition_variable ready;
-    std::map<std::size_t, std::vector<SweepRow>> done;  // finished chunks waiting for their turn
-    std::atomic<std::size_t> next_chunk{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    // Workers may run ahead of the writer by at most this many chunks (bounded memory).
-    const std::size_t window = static_cast<std::size_t>(threads) * 4;
-    std::size_t emitted_chunks = 0;
-
-    auto stopped = [&] { return failed.load() || (options.stop && options.stop->load()); };
-    // A worker checks for a stop before taking a chunk; a chunk once taken is always finished,
-    // so the writer knows chunk c will arrive exactly when c < next_chunk.
     auto worker = [&] {
         try {
             SweepEvaluator evaluator(model, spec);
             std::vector<double> point(spec.design.axes.size());
-            for (;;) {
-                if (stopped()) return;
-                const std::size_t c = next_chunk.fetch_add(1);
-                if (c >= chunks) return;
-                {
-                    std::unique_lock lock(mutex);
-                    ready.wait(lock, [&] { return c < emitted_chunks + window || failed.load(); });
-                    if (failed) return;
-                }
+            while (const auto c = queue.take()) {
                 std::vector<SweepRow> rows;
-                const std::size_t begin = first + c * chunk, end = std::min(last, begin + chunk);
+                const std::size_t begin = first + *c * chunk, end = std::min(last, begin + chunk);
                 for (std::size_t index = begin; index < end; ++index) {
                     point_of(index, point);
                     rows.push_back({index, point, evaluator.evaluate(point)});
                 }
-                std::lock_guard lock(mutex);
-                done.emplace(c, std::move(rows));
-                ready.notify_all();
+                queue.put(*c, std::move(rows));
             }
         } catch (...) {
-            std::lock_guard lock(mutex);
-            if (!failure) failure = std::current_exception();
-            failed = true;
-            ready.notify_all();
+            queue.fail(std::current_exception());
         }
     };
     std::vector<std::thread> pool;
@@ -473,38 +448,20 @@ std::size_t run_sweep(const StageModel& model, const SweepSpec& spec, const Swee
 
     std::size_t emitted_to = first;
     for (std::size_t c = 0; c < chunks; ++c) {
-        std::vector<SweepRow> rows;
-        {
-            std::unique_lock lock(mutex);
-            // Wake up now and then to notice a stop requested from outside (a signal handler).
-            while (!done.count(c) && !failed.load() && !(stopped() && c >= next_chunk.load()))
-                ready.wait_for(lock, std::chrono::milliseconds(50));
-            if (!done.count(c)) break;
-            rows = std::move(done[c]);
-            done.erase(c);
-            ++emitted_chunks;
-            ready.notify_all();
-        }
+        const auto rows = queue.wait_for(c);
+        if (!rows) break;
         try {
-            emit(rows);
+            emit(*rows);
         } catch (...) {
-            // The writer failed (a full disk): stop the workers before the error leaves.
-            std::lock_guard lock(mutex);
-            if (!failure) failure = std::current_exception();
-            failed = true;
-            ready.notify_all();
+            queue.fail(std::current_exception());  // the writer failed (a full disk): stop the workers
             break;
         }
-        if (!rows.empty()) emitted_to = rows.back().index + 1;
+        if (!rows->empty()) emitted_to = rows->back().index + 1;
         if (options.stop && options.stop->load()) break;  // whole chunks so far; the rest on --resume
     }
-    {
-        std::lock_guard lock(mutex);
-        if (!failure && emitted_to < last) failed = stopped();  // release workers waiting on the window
-        ready.notify_all();
-    }
+    queue.finish(emitted_to >= last);
     for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    queue.rethrow();
     return emitted_to;
 }
 

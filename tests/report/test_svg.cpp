@@ -33,7 +33,8 @@ TEST_CASE("a phase map draws every cell, hatches where the claim fails, and outl
     map.axes = {{"wedge.omega", 0.0, 2.0, 3}, {"wedge.rho", 0.0, 1.0, 2}};
     map.column = "russia_alignment";
     map.labels = {"china", "china", "us", "china", "us", "us"};
-    map.verdicts = {0, 0, 1, 0, 1, 1};
+    using enum CellVerdict;
+    map.verdicts = {neither, neither, first, neither, first, first};
     map.boxes = {{"cause present", 1.0, 2.0, 0.0, 1.0}, {"cause absent (placebo)", 0.0, 0.5, 0.0, 1.0}};
     const std::string svg = phase_map_svg(map, {{"wedge.omega", "reward"}}, {"c1", "a map", {}});
     CHECK(count_occurrences(svg, "data-figure=\"c1\"") == 1);

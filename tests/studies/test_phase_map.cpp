@@ -45,10 +45,10 @@ TEST_CASE("a claim's map spans its cause over both arms, and its cells follow th
             INFO("e = " << e << ", row " << iy);
             if (e < 0.9) {
                 CHECK(map.labels[iy * nx + ix] == "china");
-                CHECK(map.verdicts[iy * nx + ix] == 0);
+                CHECK(map.verdicts[iy * nx + ix] == CellVerdict::neither);
             } else if (e > 1.1) {
                 CHECK(map.labels[iy * nx + ix] == "abstain");
-                CHECK(map.verdicts[iy * nx + ix] == 1);
+                CHECK(map.verdicts[iy * nx + ix] == CellVerdict::first);
             }
         }
     // The boxes: the cause present (solid) and absent (the placebo), on e's axis.
@@ -75,8 +75,8 @@ TEST_CASE("a disagreement's map says who is right in each cell", "[phase_map]") 
     REQUIRE(!map.axes.empty());
     CHECK(map.axes[0].path == "entrapment.e.russia");
     const std::size_t nx = map.axes[0].count;
-    CHECK(map.verdicts[0] == 2);       // e = 0: Russia backs China, the second claim is right
-    CHECK(map.verdicts[nx - 1] == 1);  // e = 3: it abstains, the first is right
+    CHECK(map.verdicts[0] == CellVerdict::second);       // e = 0: Russia backs China, the second claim is right
+    CHECK(map.verdicts[nx - 1] == CellVerdict::first);  // e = 3: it abstains, the first is right
 }
 
 TEST_CASE("a claim that fixes nothing, in a scenario without uncertainty, is one cell at the scenario's own point", "[phase_map]") {
@@ -89,6 +89,6 @@ TEST_CASE("a claim that fixes nothing, in a scenario without uncertainty, is one
     CHECK(map.axes.empty());
     REQUIRE(map.labels.size() == 1);
     CHECK(map.labels[0] == "abstain");  // e = 1.5 > l = 1 (scenarios/README.md, "Crises")
-    CHECK(map.verdicts[0] == 1);
+    CHECK(map.verdicts[0] == CellVerdict::first);
     CHECK(map.boxes.empty());
 }

@@ -35,9 +35,18 @@ struct PeriodRecord {
 };
 
 struct ShiftCause {
+    // A driver that pulled the mover toward the move, or an event that fixed the mover's stance.
+    enum class Kind { driver, event };
     std::string mover;
-    std::string driver;  // driver instance name, or "event NAME" when an event fixed the move
+    std::string driver;  // the driver instance's name, or the event's (see label())
     double change = 0.0; // how much the driver's share of the mover's gain from the move grew
+    Kind kind = Kind::driver;
+
+    [[nodiscard]] static ShiftCause forced_by(std::string mover, const std::string& event) {
+        return {std::move(mover), event, 0.0, Kind::event};
+    }
+    // How reports name the cause: the driver instance, or "event NAME".
+    [[nodiscard]] std::string label() const { return kind == Kind::event ? "event " + driver : driver; }
 };
 
 // What a shift changes: the triangle's configuration, or one player's alignment.

@@ -144,6 +144,9 @@ struct DriverSpec {
     std::vector<ParamSpec> params = {};
     std::vector<SettingSpec> settings = {};
     bool needs_stances = true;
+    // Its parameters G, T (dyad) and decay (player) are the grievance and trust stocks that a
+    // timeline carries from period to period (dynamics/timeline.cpp); only memory sets this.
+    bool carries_memory_stocks = false;
     std::function<std::vector<BasisTerm>(const DriverContext&)> build = {};
 
     [[nodiscard]] int param_index(std::string_view symbol_or_name) const;

@@ -24,13 +24,15 @@ struct MapBox {
     double x_lower = 0.0, x_upper = 0.0, y_lower = 0.0, y_upper = 0.0;
 };
 
+// What a map cell shows. On a claim's map, `first` is "every expectation holds"; on a
+// disagreement's, `first` and `second` say whose claim is right there.
+enum class CellVerdict : unsigned char { neither = 0, first = 1, second = 2 };
+
 struct PhaseMap {
     std::vector<Axis> axes;             // 0, 1 or 2 axes (x first); count = cells along the axis
     std::string column;                 // the column the colours show ("russia_alignment")
     std::vector<std::string> labels;    // per cell, x varying fastest
-    // Claims: 1 where every expectation holds, else 0. Disagreements: 1 the first claim is
-    // right, 2 the second, 0 neither.
-    std::vector<int> verdicts;
+    std::vector<CellVerdict> verdicts;  // per cell, as labels
     std::vector<MapBox> boxes;
     std::vector<std::pair<std::string, double>> held;  // what the map holds fixed, and where
     std::string axes_chosen;            // how the axes were chosen, for the caption

@@ -4,6 +4,7 @@
 #include "timeline_detail.hpp"
 
 #include "triad/dynamics/learning.hpp"
+#include "triad/dynamics/timeline.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -50,11 +51,6 @@ double driver_share(const StageModel& model, std::size_t instance, int player, s
     return total;
 }
 
-void restore(StageModel& model, const std::vector<double>& values) {
-    for (std::size_t e = 0; e < values.size(); ++e)
-        if (model.parameters().value(e) != values[e]) model.set(e, values[e]);
-}
-
 }  // namespace
 
 using detail::modal_profile;
@@ -69,9 +65,8 @@ std::vector<ShiftCause> explain_shift(const StageModel& base, const RunResult& r
     const std::size_t others = modal_profile(game, before.play);
     const std::size_t with_new = game.space.with_action(others, mover, new_action);
     const std::size_t with_old = game.space.with_action(others, mover, old_action);
-    StageModel scratch = base;
     auto gains = [&](int k) {
-        restore(scratch, run.periods[k].parameters);
+        const StageModel scratch = model_at(base, run.periods[k]);
         std::vector<double> g(scratch.drivers().size());
         for (std::size_t d = 0; d < g.size(); ++d)
             g[d] = driver_share(scratch, d, mover, with_new) - driver_share(scratch, d, mover, with_old);

@@ -42,6 +42,25 @@ bool Timeline::stochastic() const {
     return false;
 }
 
+StageModel model_at(const StageModel& base, const PeriodRecord& record) {
+    const std::vector<double>& values = record.parameters;
+    if (values.size() != base.parameters().size())
+        throw Error("model_at: the period recorded " + std::to_string(values.size()) + " parameter values, the model has " +
+                    std::to_string(base.parameters().size()) + " (run with RunOptions::record_parameters)");
+    StageModel model = base;
+    for (std::size_t e = 0; e < values.size(); ++e)
+        if (model.parameters().value(e) != values[e]) model.set(e, values[e]);
+    return model;
+}
+
+std::optional<int> period_at(const Timeline& timeline, double time) {
+    if (!std::isfinite(time) || timeline.step <= 0.0) return std::nullopt;
+    const double k = std::round((time - timeline.start) / timeline.step);
+    if (k < 0.0 || k >= timeline.period_count()) return std::nullopt;
+    if (std::abs(timeline.time_of(static_cast<int>(k)) - time) > 1e-6 * timeline.step) return std::nullopt;
+    return static_cast<int>(k);
+}
+
 std::uint64_t run_seed(std::uint64_t seed, int run) {
     std::uint64_t z = seed + 0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(run + 1);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;

@@ -176,8 +176,12 @@ Prediction predict(const Game& game, const SelectionRule& rule) {
     Eigen::Index top = 0;
     distribution.maxCoeff(&top);
     out.profile = static_cast<std::size_t>(top);
-    if (!game.has_stances()) return out;
+    if (!game.has_stances()) {
+        out.distribution = std::move(distribution);
+        return out;
+    }
     const OutcomeDistribution outcome = outcome_distribution(game, distribution);
+    out.distribution = std::move(distribution);
     out.configuration = outcome.configuration;
     out.alignment = outcome.alignment;
     out.role = outcome.role;

@@ -100,6 +100,14 @@ struct RunOptions {
 [[nodiscard]] RunResult run_timeline(const StageModel& model, const Timeline& timeline, std::uint64_t seed,
                                      const RunOptions& options = {});
 
+// The stage model in force at a recorded period: `base` with every parameter value the period
+// recorded (schedules, events, memory stocks). Throws triad::Error when the run did not record
+// them (RunOptions::record_parameters) or they belong to another model.
+[[nodiscard]] StageModel model_at(const StageModel& base, const PeriodRecord& record);
+
+// The period of the timeline that starts at `time` (within a millionth of a step), if any.
+[[nodiscard]] std::optional<int> period_at(const Timeline& timeline, double time);
+
 // The seed of run r of a --runs batch (SplitMix64 of seed and r): independent streams whose
 // values do not depend on how runs are scheduled.
 [[nodiscard]] std::uint64_t run_seed(std::uint64_t seed, int run);

@@ -144,6 +144,10 @@ struct DriverSpec {
     std::vector<ParamSpec> params = {};
     std::vector<SettingSpec> settings = {};
     bool needs_stances = true;
+    // Parameters whose entries each get their own line when a payoff is split by driver
+    // (payoff_split.hpp): memory's stocks G and T, so that a grievance against China and trust
+    // in the US are told apart. Empty: the driver is one line.
+    std::vector<std::string> split_by = {};
     // Its parameters G, T (dyad) and decay (player) are the grievance and trust stocks that a
     // timeline carries from period to period (dynamics/timeline.cpp); only memory sets this.
     bool carries_memory_stocks = false;

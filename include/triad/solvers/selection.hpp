@@ -56,6 +56,7 @@ struct SelectionRule {
 struct Prediction {
     std::string rule;  // describe(rule), plus any fallback taken
     std::optional<std::size_t> profile;  // the single most likely pure profile
+    Eigen::VectorXd distribution;        // the rule's probability of every pure profile
     std::map<std::string, double> configuration;           // three-player stance games
     std::vector<std::map<std::string, double>> alignment;  // per player
     std::vector<std::map<std::string, double>> role;       // per player, three players

@@ -32,6 +32,7 @@ DriverSpec memory() {
                 {.symbol = "T", .name = "trust", .index = IndexKind::dyad,
                  .help = "trust of i in j: decayed count of periods j aligned with i"},
             },
+        .split_by = {"G", "T"},
         .carries_memory_stocks = true,
     };
     spec.build = [](const DriverContext& ctx) {

@@ -11,6 +11,13 @@
 
 namespace triad {
 
+namespace {
+
+// A change in a part's share of the gain smaller than this is rounding, not a cause.
+constexpr double kNegligibleChange = 1e-12;
+
+}  // namespace
+
 std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold, const ShiftSubject& what) {
     std::vector<ShiftEvent> shifts;
     if (labels.empty()) return shifts;
@@ -42,42 +49,56 @@ std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, in
     return shifts;
 }
 
+using detail::modal_profile;
+
 namespace {
 
-double driver_share(const StageModel& model, std::size_t instance, int player, std::size_t profile) {
-    double total = 0.0;
-    for (const auto& term : model.terms()[instance])
-        if (term.player == player && term.coefficient != 0.0) total += term.coefficient * (*term.basis)(static_cast<Eigen::Index>(profile));
-    return total;
+// The profile a move is judged at: the others' most likely play of the period before, the
+// mover playing `action`.
+std::size_t judged_at(const Game& game, const RunResult& run, int period, int mover, int action) {
+    return game.space.with_action(modal_profile(game, run.periods[period - 1].play), mover, action);
+}
+
+// Per part of the split: its share of the gain from `to` over `from`.
+std::vector<std::pair<std::string, double>> gains(const PayoffSplit& split, int from, int to) {
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t c = 0; c < split.components.size(); ++c)
+        out.emplace_back(split.components[c], split.actions[to].contributions[c] - split.actions[from].contributions[c]);
+    return out;
 }
 
 }  // namespace
 
-using detail::modal_profile;
+std::optional<ShiftMove> shift_move(const StageModel& base, const RunResult& run, int period, int mover) {
+    const Game& game = base.game();
+    if (period < 1) return std::nullopt;
+    const int from = mode(run.periods[period - 1].play[mover]);
+    const int to = mode(run.periods[period].play[mover]);
+    if (from == to) return std::nullopt;
+    const StageModel model = model_at(base, run.periods[period]);
+    ShiftMove move;
+    move.mover = mover;
+    move.from = from;
+    move.split = split_payoff(model, mover, pure_outcome(judged_at(game, run, period, mover, to)));
+    return move;
+}
 
 std::vector<ShiftCause> explain_shift(const StageModel& base, const RunResult& run, int period, int reference, int mover) {
     const Game& game = base.game();
-    const auto& now = run.periods[period];
-    const auto& before = run.periods[period - 1];
-    const int old_action = mode(before.play[mover]);
-    const int new_action = mode(now.play[mover]);
-    if (old_action == new_action) return {};
-    const std::size_t others = modal_profile(game, before.play);
-    const std::size_t with_new = game.space.with_action(others, mover, new_action);
-    const std::size_t with_old = game.space.with_action(others, mover, old_action);
-    auto gains = [&](int k) {
-        const StageModel scratch = model_at(base, run.periods[k]);
-        std::vector<double> g(scratch.drivers().size());
-        for (std::size_t d = 0; d < g.size(); ++d)
-            g[d] = driver_share(scratch, d, mover, with_new) - driver_share(scratch, d, mover, with_old);
-        return g;
+    const int from = mode(run.periods[period - 1].play[mover]);
+    const int to = mode(run.periods[period].play[mover]);
+    if (from == to) return {};
+    const std::size_t profile = judged_at(game, run, period, mover, to);
+    auto gains_at = [&](int k) {
+        return gains(split_payoff(model_at(base, run.periods[k]), mover, pure_outcome(profile)), from, to);
     };
-    const std::vector<double> at_shift = gains(period);
-    const std::vector<double> at_reference = gains(reference);
+    const auto at_shift = gains_at(period);
+    const auto at_reference = gains_at(reference);
     std::vector<ShiftCause> causes;
-    for (std::size_t d = 0; d < at_shift.size(); ++d) {
-        const double change = at_shift[d] - at_reference[d];
-        if (std::abs(change) > 1e-12) causes.push_back({game.players[mover], base.drivers()[d].name, change});
+    for (std::size_t c = 0; c < at_shift.size(); ++c) {
+        // The parts are the same at both periods (one model, other values), so they line up.
+        const double change = at_shift[c].second - (c < at_reference.size() ? at_reference[c].second : 0.0);
+        if (std::abs(change) > kNegligibleChange) causes.push_back({game.players[mover], at_shift[c].first, change});
     }
     std::sort(causes.begin(), causes.end(), [](const auto& a, const auto& b) { return std::abs(a.change) > std::abs(b.change); });
     if (causes.size() > 3) causes.resize(3);

@@ -345,8 +345,13 @@ void explain(ShiftEvent& s, const StageModel& base, const Timeline& timeline, co
     const bool alignment = s.what.kind == ShiftSubject::Kind::alignment;
     const bool self_moved = alignment && std::find(movers.begin(), movers.end(), s.what.player) != movers.end();
     for (int i : movers) {
+        const std::size_t forced_before = s.causes.size();
         add_forced_causes(s, game, timeline, result, i);
         if (self_moved && i != s.what.player) continue;
+        if (auto move = shift_move(base, result, s.period, i)) {
+            if (s.causes.size() > forced_before) move->forced_by = s.causes[forced_before].driver;
+            s.moves.push_back(std::move(*move));
+        }
         for (auto& c : explain_shift(base, result, s.period, reference, i)) s.causes.push_back(c);
     }
     rank_causes(s.causes);
@@ -360,6 +365,7 @@ std::vector<ShiftEvent> find_shifts(const StageModel& base, const Timeline& time
         int reference = 0;
         for (ShiftEvent s : detect_shifts(labels, timeline.min_hold, what)) {
             s.time = timeline.time_of(s.period);
+            s.since = timeline.time_of(reference);
             if (options.explain_shifts) explain(s, base, timeline, result, reference);
             reference = s.period;
             shifts.push_back(std::move(s));

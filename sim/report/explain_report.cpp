@@ -125,12 +125,15 @@ void write_player(std::ostream& out, const Explanation& e, const PayoffSplit& sp
 }  // namespace
 
 std::string explain_sentence(const Game& game, const PayoffSplit& split) {
+    return explain_sentence(game, split, split.best_alternative());
+}
+
+std::string explain_sentence(const Game& game, const PayoffSplit& split, int other) {
     const int i = split.player;
     const ActionSplit& chosen = split.actions[split.chosen];
     const std::string& name = game.players[i];
     std::string out = name + " plays " + game.actions[i][split.chosen];
     if (chosen.probability < 1.0 - kNegligibleShare) out += " (probability " + printf_number(chosen.probability, "%.6g") + ")";
-    const int other = split.best_alternative();
     if (other < 0) return out + ", its only action";
     const ActionSplit& alternative = split.actions[other];
     const double negligible = kNegligibleShare * largest_payoff(split);

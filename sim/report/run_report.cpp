@@ -5,6 +5,7 @@
 #include "triad/core/output.hpp"
 #include "triad/core/parameters.hpp"
 #include "triad/core/version.hpp"
+#include "triad/report/explain_report.hpp"
 #include "triad/report/text.hpp"
 
 #include <algorithm>
@@ -138,14 +139,44 @@ void json_period(JsonWriter& json, const Game& game, const PeriodRecord& r, std:
     json.end_object();
 }
 
+// Why a shift happened: each move (the new action against the old, the others as in the period
+// before), then what grew since the subject's previous shift.
+void write_shift_reasons(std::ostream& out, const Game& game, const ShiftEvent& s) {
+    for (const auto& c : s.causes)
+        if (c.kind == ShiftCause::Kind::event) out << "      " << c.mover << "'s move was forced: " << c.label() << " fixed its stance\n";
+    for (const ShiftMove& m : s.moves) out << "      " << explain_sentence(game, m.split, m.from) << "\n";
+    std::vector<std::string> grew;
+    for (const auto& c : s.causes)
+        if (c.kind == ShiftCause::Kind::driver)
+            grew.push_back(c.mover + "'s " + c.driver + " " + (c.change >= 0 ? "+" : "") + printf_number(c.change, "%.3f"));
+    if (!grew.empty()) out << "      since " << format_number(s.since) << ", what changed most in the move's gain: " << join(grew, ", ") << "\n";
+}
+
 // The run's shifts, each with the causes found for it.
-void json_shifts(JsonWriter& json, const RunResult& run) {
+// A shift's move: from, to, both payoffs and each part's share of the gain (summing to it).
+void json_move(JsonWriter& json, const Game& game, const ShiftMove& m) {
+    const int i = m.mover, to = m.split.chosen;
+    json.begin_object().field("mover", game.players[i]).field("from", game.actions[i][m.from]).field("to", game.actions[i][to]);
+    json.field("from_payoff", m.split.actions[m.from].payoff).field("to_payoff", m.split.actions[to].payoff);
+    if (!m.forced_by.empty()) json.field("forced_by", m.forced_by);
+    json.field("summary", explain_sentence(game, m.split, m.from));
+    json.key("gain").begin_object();
+    for (std::size_t c = 0; c < m.split.components.size(); ++c)
+        json.field(m.split.components[c], m.split.actions[to].contributions[c] - m.split.actions[m.from].contributions[c]);
+    json.end_object().end_object();
+}
+
+void json_shifts(JsonWriter& json, const Game& game, const RunResult& run) {
     json.key("shifts").begin_array();
     for (const auto& s : run.shifts) {
         json.begin_object().field("period", s.period).field("time", s.time).field("what", to_string(s.what)).field("from", s.from).field("to", s.to);
         json.field("held", s.held).field("to_end", s.to_end);
         json.key("causes").begin_array();
         for (const auto& c : s.causes) json.begin_object().field("mover", c.mover).field("driver", c.label()).field("change", c.change).end_object();
+        json.end_array();
+        json.field("since", s.since);
+        json.key("moves").begin_array();
+        for (const ShiftMove& m : s.moves) json_move(json, game, m);
         json.end_array().end_object();
     }
     json.end_array();
@@ -194,11 +225,7 @@ std::string render_run_table(const LoadedGame& loaded, const Timeline& t, const 
     for (const auto& s : run.shifts) {
         out << "  " << format_number(s.time) << "  " << to_string(s.what) << ": " << s.from << " -> " << s.to << "  (held "
             << s.held << (s.to_end ? "+, to the end" : "") << ")\n";
-        for (const auto& c : s.causes) {
-            if (c.kind == ShiftCause::Kind::event) out << "      " << c.mover << "'s move was forced: " << c.label() << " fixed its stance\n";
-            else out << "      " << c.mover << "'s pull toward the move from " << c.driver << " " << (c.change >= 0 ? "+" : "")
-                     << printf_number(c.change, "%.3f") << "\n";
-        }
+        write_shift_reasons(out, game, s);
     }
     return out.str();
 }
@@ -212,7 +239,7 @@ std::string render_run_json(const LoadedGame& loaded, const Timeline& t, const R
     json.key("periods").begin_array();
     for (std::size_t k = 0; k < run.periods.size(); ++k) json_period(json, game, run.periods[k], k);
     json.end_array();
-    json_shifts(json, run);
+    json_shifts(json, game, run);
     json.end_object();
     return buffer.str();
 }

@@ -122,7 +122,7 @@ triad_cli_test(sustain_nfg 0 "Row +3 +5 +Defect.*0\\.5 +0\\.9 +yes" sustain test
 # Repeated play over a timeline: the lag demonstration, shifts with causes, runs, errors.
 set(LAG scenarios/lag.yaml)
 triad_cli_test(run_lag 0 "1956 +open +break_china +alone +unit_veto.*1971 +open +break_china +open_us +stable_marriage.*1971  china alignment: balanced -> us.*memory" run ${LAG})
-triad_cli_test(run_lag_json 0 "\"periods\": \\[.*\"grievance\": \\{.*\"critical_discount\".*\"shifts\": \\[.*\"what\": \"china alignment\",.*\"from\": \"balanced\",.*\"to\": \"us\",.*\"held\": 10,.*\"causes\": \\[.*\"driver\": \"memory\"" run ${LAG} --format json)
+triad_cli_test(run_lag_json 0 "\"periods\": \\[.*\"grievance\": \\{.*\"critical_discount\".*\"shifts\": \\[.*\"what\": \"china alignment\",.*\"from\": \"balanced\",.*\"to\": \"us\",.*\"held\": 10,.*\"causes\": \\[.*\"driver\": \"memory \\(china\\.grievance\\.us\\)\".*\"moves\": \\[.*\"mover\": \"china\",.*\"from\": \"alone\",.*\"to\": \"open_us\"" run ${LAG} --format json)
 triad_cli_test(run_lag_csv 0 "period,time,us_action.*\n0,1950,open,.*# shift period=21 time=1971 what=china alignment from=balanced to=us" run ${LAG} --format csv)
 triad_cli_test(run_lag_tuned 0 "1961  china alignment: balanced -> us" run ${LAG} --set memory.decay=0.15)
 triad_cli_test(run_no_memory 0 "1956  china alignment: russia -> us" run ${LAG} --set memory.gamma.china=0)

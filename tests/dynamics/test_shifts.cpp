@@ -2,7 +2,10 @@
 // whole runs, with their causes, are tested in test_timeline.cpp.
 #include "triad/dynamics/shifts.hpp"
 
-#include <catch2/catch.hpp>
+#include "support.hpp"
+
+#include "triad/dynamics/timeline.hpp"
+#include "triad/scenario/scenario.hpp"
 
 #include <string>
 #include <vector>
@@ -68,4 +71,73 @@ TEST_CASE("detect_shifts: a blip shorter than min_hold is no shift; a change at 
     CHECK(detect_shifts(V{"a", "a", "a"}, 1, ShiftSubject::alignment(0, "x")).empty());
     // min_hold 1: every change is a shift.
     CHECK(detect_shifts(V{"a", "b", "a", "b"}, 1, ShiftSubject::alignment(0, "x")).size() == 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A shift's move and causes, on the lag scenario: China opens to the US in 1971.
+
+namespace {
+
+struct LagRun {
+    StageModel model;
+    Timeline timeline;
+    RunResult run;
+    int period = 0;  // China's turn to the US
+    const ShiftEvent* turn = nullptr;
+};
+
+LagRun lag_run() {
+    LagRun l{StageModel(load_scenario(triad::test::source_path("scenarios/lag.yaml"))), {}, {}};
+    l.timeline = read_timeline(l.model);
+    l.run = run_timeline(l.model, l.timeline, l.timeline.seed);
+    return l;
+}
+
+// The mover's payoff at `profile` in the model of `period`, straight from the game's array.
+double payoff_at(const LagRun& l, int period, int player, std::size_t profile) {
+    return model_at(l.model, l.run.periods[period]).game().payoffs[player](static_cast<Eigen::Index>(profile));
+}
+
+}  // namespace
+
+TEST_CASE("a shift's move: its parts sum to the gain read from the payoffs of that period", "[timeline][shifts]") {
+    const LagRun l = lag_run();
+    const ShiftEvent* turn = nullptr;
+    for (const auto& s : l.run.shifts)
+        if (to_string(s.what) == "china alignment" && s.to == "us") turn = &s;
+    REQUIRE(turn != nullptr);
+    REQUIRE(turn->moves.size() == 1);
+    const ShiftMove& m = turn->moves.front();
+    const Game& game = l.model.game();
+    const int china = 2;
+    CHECK(m.mover == china);
+    CHECK(game.actions[china][m.split.chosen] == "open_us");
+    CHECK(game.actions[china][m.from] == "alone");
+    // Judged against the others' play of the year before, in the model in force at the shift.
+    std::vector<int> before(3);
+    for (int i = 0; i < 3; ++i) {
+        Eigen::Index a = 0;
+        l.run.periods[turn->period - 1].play[i].maxCoeff(&a);
+        before[i] = static_cast<int>(a);
+    }
+    const std::size_t old_profile = game.space.index(before);
+    const std::size_t new_profile = game.space.with_action(old_profile, china, m.split.chosen);
+    const double gain = payoff_at(l, turn->period, china, new_profile) - payoff_at(l, turn->period, china, old_profile);
+    double parts = 0.0;
+    for (std::size_t c = 0; c < m.split.components.size(); ++c)
+        parts += m.split.actions[m.split.chosen].contributions[c] - m.split.actions[m.from].contributions[c];
+    CHECK(parts == Approx(gain).margin(1e-9));
+    CHECK(gain > 0.0);  // a myopic best reply moves only to gain
+
+    // The causes: what changed since China's previous alignment shift (1956), part by part. The
+    // grievance against the US decays after the split, and its change is the largest.
+    REQUIRE(!turn->causes.empty());
+    CHECK(turn->causes.front().driver == "memory (china.grievance.us)");
+    CHECK(turn->since == 1956);
+    const int reference = *period_at(l.timeline, turn->since);
+    const double gain_then = payoff_at(l, reference, china, new_profile) - payoff_at(l, reference, china, old_profile);
+    double changes = 0.0;
+    for (const auto& c : turn->causes) changes += c.change;
+    // With fewer than three causes listed, they are every part that changed.
+    if (turn->causes.size() < 3) CHECK(changes == Approx(gain - gain_then).margin(1e-9));
 }

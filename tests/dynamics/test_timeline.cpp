@@ -330,12 +330,7 @@ TEST_CASE("run_timeline records the fix-driven shifts with their time", "[timeli
 }
 
 TEST_CASE("the lag scenario: China turns to the US at least ten years after 1956", "[timeline]") {
-    const std::string path = triad::test::source_path("scenarios/lag.yaml");
-    if (!std::filesystem::exists(path)) {
-        WARN("scenarios/lag.yaml does not exist; skipped");
-        return;
-    }
-    const StageModel model(load_scenario(path));
+    const StageModel model(load_scenario(triad::test::source_path("scenarios/lag.yaml")));
     const Timeline tl = read_timeline(model);
     bool has_1956 = false;
     for (const auto& e : tl.events) has_1956 = has_1956 || e.at == 1956;

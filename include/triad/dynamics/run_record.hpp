@@ -8,6 +8,7 @@
 
 #include "triad/core/game.hpp"
 #include "triad/core/triangle.hpp"
+#include "triad/scenario/payoff_split.hpp"
 
 #include <Eigen/Dense>
 
@@ -66,6 +67,16 @@ struct ShiftSubject {
 // "configuration" or "<player> alignment": the text every report writes for a shift's subject.
 [[nodiscard]] std::string to_string(const ShiftSubject& what);
 
+// A player's move in the period of a shift, with the payoff split (payoff_split.hpp) that says
+// why: every action of the mover against the others' play of the period before, in the model
+// in force at the shift; `split.chosen` is the new action, `from` the old one.
+struct ShiftMove {
+    int mover = 0;
+    int from = 0;
+    PayoffSplit split;
+    std::string forced_by = {};  // the event that fixed the mover's stance, if one did
+};
+
 struct ShiftEvent {
     int period = 0;
     double time = 0.0;
@@ -73,7 +84,9 @@ struct ShiftEvent {
     std::string from, to;
     int held = 0;        // periods the new label held
     bool to_end = false; // it still held when the run ended
+    double since = 0.0;  // the time the causes' changes are measured from: the subject's previous shift, or the start
     std::vector<ShiftCause> causes;
+    std::vector<ShiftMove> moves;  // the moves the causes are about, mover by mover
 };
 
 struct RunResult {

@@ -11,6 +11,7 @@
 #include "triad/dynamics/run_record.hpp"
 #include "triad/scenario/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,12 +22,17 @@ namespace triad {
 [[nodiscard]] std::vector<ShiftEvent> detect_shifts(const std::vector<std::string>& labels, int min_hold,
                                                     const ShiftSubject& what);
 
-// Why player `mover` moved at `period`: for each driver, how much its share of the gain from
-// the new action over the old one (against the others' previous play) grew since `reference`.
-// The drivers are those of `base`, re-set to the parameters each period recorded (so `run`
-// must keep them: RunOptions::record_parameters or explain_shifts). Returns the (at most
-// three) drivers whose share changed most, by size of the change, largest first; nothing when
-// the mover's most likely action is the same in `period` and the one before.
+// Player `mover`'s move at `period` (its most likely action then against the one before), with
+// the payoff split of every action against the others' previous play (their most likely
+// profile) in the model in force at `period`. Nullopt when the mover did not move. The model is
+// `base` re-set to the parameters each period recorded (so `run` must keep them:
+// RunOptions::record_parameters or explain_shifts).
+[[nodiscard]] std::optional<ShiftMove> shift_move(const StageModel& base, const RunResult& run, int period, int mover);
+
+// Why player `mover` moved at `period`: for each part of the payoff split (a driver, or a
+// memory stock), how much its share of the gain from the new action over the old one (against
+// the others' previous play) grew since `reference`. Returns the (at most three) parts whose
+// share changed most, by size of the change, largest first; nothing when the mover did not move.
 [[nodiscard]] std::vector<ShiftCause> explain_shift(const StageModel& base, const RunResult& run, int period,
                                                     int reference, int mover);
 

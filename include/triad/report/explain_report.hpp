@@ -27,6 +27,8 @@ struct Explanation {
 // +0.97; against it: junior anxiety -1.10": the components that favour the chosen action over
 // the best alternative, largest first, then those that favour the alternative.
 [[nodiscard]] std::string explain_sentence(const Game& game, const PayoffSplit& split);
+// The same against a given action of the player (a shift's old action) instead.
+[[nodiscard]] std::string explain_sentence(const Game& game, const PayoffSplit& split, int against);
 
 [[nodiscard]] std::string render_explain_table(const Explanation& explanation);
 [[nodiscard]] std::string render_explain_json(const Explanation& explanation);

@@ -47,6 +47,8 @@ struct Chosen {
 
 Chosen at_period(const LoadedGame& loaded, double time, long long seed_option) {
     Timeline timeline = read_timeline(*loaded.model);
+    for (const std::string& assignment : loaded.overrides)
+        refuse_scheduled(timeline, loaded.model->parameters(), assignment.substr(0, assignment.find('=')), {"--set", 0, 0}, "--set");
     if (!timeline.initial) timeline.initial = default_initial_profile(*loaded.model, timeline);
     const auto period = period_at(timeline, time);
     if (!period)

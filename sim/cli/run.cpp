@@ -54,6 +54,8 @@ int run_run(const Args& args) {
     const std::vector<std::string> sets = vm->count("set") ? (*vm)["set"].as<std::vector<std::string>>() : Args{};
     const LoadedGame loaded = load_game(file, sets);
     Timeline timeline = read_timeline(*loaded.model);
+    for (const std::string& assignment : sets)
+        refuse_scheduled(timeline, loaded.model->parameters(), assignment.substr(0, assignment.find('=')), {"--set", 0, 0}, "--set");
     if (!timeline.initial) timeline.initial = default_initial_profile(*loaded.model, timeline);
     const std::uint64_t seed = seed_option >= 0 ? static_cast<std::uint64_t>(seed_option) : timeline.seed;
     const int runs = runs_option > 0 ? runs_option : timeline.runs;

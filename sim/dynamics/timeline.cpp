@@ -42,6 +42,23 @@ bool Timeline::stochastic() const {
     return false;
 }
 
+const ScheduledParameter* schedule_driving(const Timeline& timeline, std::size_t entry) {
+    for (const ScheduledParameter& s : timeline.schedules)
+        if (std::find(s.entries.begin(), s.entries.end(), entry) != s.entries.end()) return &s;
+    return nullptr;
+}
+
+void refuse_scheduled(const Timeline& timeline, const ParameterSet& parameters, const std::string& path,
+                      const SourceLocation& where, const std::string& what) {
+    for (std::size_t e : parameters.resolve(path, where))
+        if (const ScheduledParameter* s = schedule_driving(timeline, e))
+            throw InputError(where,
+                             parameters[e].path + " is set in every period by the schedule for " + s->schedule.path() + " (" +
+                                 s->schedule.where().file + ":" + std::to_string(s->schedule.where().line) + "): a value from " +
+                                 what + " would be overwritten from the first period on",
+                             "change the schedule in the scenario (a copy that extends it can replace it)");
+}
+
 StageModel model_at(const StageModel& base, const PeriodRecord& record) {
     const std::vector<double>& values = record.parameters;
     if (values.size() != base.parameters().size())

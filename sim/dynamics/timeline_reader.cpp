@@ -285,6 +285,27 @@ void read_schedules(const TreeNode& schedules, const StageModel& model, Timeline
     }
 }
 
+// A fix in force from the first period that contradicts the `initial:` action is an input error:
+// one of the two would be silently ignored.
+void check_initial_against_fixes(const Timeline& t, const Game& game, const TreeNode& init) {
+    if (!t.initial) return;
+    for (const TimelineEvent& e : t.events) {
+        if (std::abs(e.at - t.start) > 1e-9 * std::max(1.0, t.step)) continue;
+        for (const StanceFix& f : e.fix) {
+            const int action = (*t.initial)[f.player];
+            const Stance given = game.stance(f.player, action, f.toward);
+            if (given == f.stance) continue;
+            throw InputError(e.where, "event '" + e.name + "' fixes " + game.players[f.player] + "'s stance toward " +
+                                          game.players[f.toward] + " to " + std::string(to_string(f.stance)) +
+                                          " from the first period, but initial: (line " + std::to_string(init.where.line) +
+                                          ") gives " + game.players[f.player] + " " + game.actions[f.player][action] +
+                                          ", which is " + std::string(to_string(given)) + " toward " + game.players[f.toward],
+                             "give " + game.players[f.player] + " an initial action that agrees with the fix, or date the event after " +
+                                 format_number(t.start));
+        }
+    }
+}
+
 // A fix that leaves a player no action is an input error, found now rather than in a run.
 void check_fixes(const Timeline& t, const Game& game) {
     std::vector<StanceFix> fixes;
@@ -321,6 +342,7 @@ Timeline read_timeline(const StageModel& model) {
     if (const TreeNode* events = node->find("events")) read_events(*events, model, t, event_dates, event_sets);
     if (const TreeNode* schedules = node->find("schedules")) read_schedules(*schedules, model, t, event_dates, event_sets);
     check_fixes(t, game);
+    if (const TreeNode* init = node->find("initial")) check_initial_against_fixes(t, game, *init);
     return t;
 }
 

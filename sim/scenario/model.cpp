@@ -115,7 +115,13 @@ void read_value_map(ParameterSet& params, const std::vector<std::size_t>& slots,
         params.check_value(entry, v, value_node.where);
         params.set_value(entry, v);
     };
+    // "*" first, wherever it is written: every entry the map does not name.
+    if (const TreeNode* others = node.find(kEveryOtherKey)) {
+        for (std::size_t e : slots)
+            if (e != kNoEntry) assign(e, *others);
+    }
     for (const auto& entry : node.entries) {
+        if (entry.key == kEveryOtherKey) continue;
         if (spec.index == IndexKind::role) {
             const auto roles = role_list();
             const auto found = std::find(roles.begin(), roles.end(), entry.key);
@@ -137,7 +143,12 @@ void read_value_map(ParameterSet& params, const std::vector<std::size_t>& slots,
         }
         entry.value.expect_map(what + "." + entry.key + " (a number, or player: number)");
         entry.value.check_unique_keys(what + "." + entry.key);
+        if (const TreeNode* others = entry.value.find(kEveryOtherKey)) {
+            for (int j = 0; j < n; ++j)
+                if (j != i) assign(slots[i * n + j], *others);
+        }
         for (const auto& inner : entry.value.entries) {
+            if (inner.key == kEveryOtherKey) continue;
             const int j = player_key(inner, players, what + "." + entry.key);
             if (j == i)
                 throw InputError(inner.key_where, what + " from " + entry.key + " to itself: a dyad needs two different players");

@@ -133,6 +133,33 @@ void replace_uncertainty_entries(TreeNode& base, const TreeNode& overlay) {
                 if (TreeNode* old = theirs->find(entry.key)) *old = entry.value;
 }
 
+// A parameter value given as a map over one given as a number: the map names some players (or
+// pairs, or roles); the others keep the number, which the merged map carries under "*" (every
+// entry the map does not name). Without this the unnamed entries would fall to the parameter's
+// default (issue 13: a per-player map in an extending file set the other players to 0).
+void keep_numbers_under_maps(const TreeNode& base, TreeNode& overlay) {
+    if (!overlay.is_map()) return;
+    if (base.is_scalar()) {
+        if (!overlay.find(kEveryOtherKey)) overlay.entries.insert(overlay.entries.begin(), TreeEntry{kEveryOtherKey, base.where, base});
+        return;
+    }
+    if (!base.is_map()) return;
+    for (auto& entry : overlay.entries)
+        if (const TreeNode* old = base.find(entry.key)) keep_numbers_under_maps(*old, entry.value);
+}
+
+void keep_driver_numbers(const TreeNode& base, TreeNode& overlay) {
+    const TreeNode* theirs = base.find("drivers");
+    TreeNode* mine = overlay.find("drivers");
+    if (!theirs || !mine || !theirs->is_map() || !mine->is_map()) return;
+    for (auto& driver : mine->entries) {
+        const TreeNode* old = theirs->find(driver.key);
+        if (!old || !old->is_map() || !driver.value.is_map()) continue;
+        for (auto& parameter : driver.value.entries)
+            if (const TreeNode* value = old->find(parameter.key)) keep_numbers_under_maps(*value, parameter.value);
+    }
+}
+
 // Follows `extends:` from the named file down to the first base, one file at a time (a loop,
 // not recursion: a chain's length is bounded by a limit, not by the stack), then merges from
 // the base up.
@@ -149,6 +176,7 @@ Loaded load_with_extends(std::string_view text, const std::string& filename, std
     for (auto link = links.rbegin(); link != links.rend(); ++link) {
         if (link != links.rbegin()) {
             replace_uncertainty_entries(out.document, link->document);
+            keep_driver_numbers(out.document, link->document);
             out.document = merge_trees(std::move(out.document), link->document);
         }
         out.files.push_back(link->file);

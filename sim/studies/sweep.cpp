@@ -1,5 +1,6 @@
 #include "triad/studies/sweep.hpp"
 
+#include "triad/dynamics/timeline.hpp"
 #include "triad/solvers/equilibrium.hpp"
 #include "triad/solvers/pure.hpp"
 #include "triad/solvers/qre.hpp"
@@ -86,6 +87,21 @@ std::vector<std::string> sweep_columns(const Game& game, SweepAnalysis analysis)
     return out;
 }
 
+namespace {
+
+// An axis over a scheduled parameter would give identical rows: the schedule overwrites it.
+void refuse_scheduled_axes(const StageModel& model, const Timeline& timeline, const SweepSpec& spec) {
+    for (std::size_t a = 0; a < spec.axis_entries.size(); ++a)
+        for (std::size_t e : spec.axis_entries[a])
+            if (const ScheduledParameter* s = schedule_driving(timeline, e))
+                throw InputError(s->schedule.where(),
+                                 "a sweep varies " + model.parameters()[e].path + ", but this schedule for " + s->schedule.path() +
+                                     " sets it in every period of the timeline: every row would be the same",
+                                 "sweep a parameter the schedule does not drive, or the schedule's own values in a copy of the scenario");
+}
+
+}  // namespace
+
 SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analysis, std::vector<std::string> columns) {
     SweepSpec spec;
     const SourceLocation where{"--param", 0, 0};
@@ -106,6 +122,7 @@ SweepSpec make_sweep(const StageModel& model, Design design, SweepAnalysis analy
         }
         spec.axis_entries.push_back(std::move(entries));
     }
+    if (analysis == SweepAnalysis::timeline && !spec.axis_entries.empty()) refuse_scheduled_axes(model, read_timeline(model), spec);
     const std::vector<std::string> available = sweep_columns(model.game(), analysis);
     if (columns.empty())  // label paths are long: only on request
         for (const auto& c : available)
@@ -334,6 +351,7 @@ SweepEvaluator::SweepEvaluator(const StageModel& model, const SweepSpec& spec)
     if (spec.analysis == SweepAnalysis::timeline) {
         timeline_ = read_timeline(model);
         if (!timeline_->initial) timeline_->initial = default_initial_profile(model, *timeline_);
+        refuse_scheduled_axes(model, *timeline_, spec);
     }
 }
 

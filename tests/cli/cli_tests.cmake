@@ -302,3 +302,9 @@ triad_cli_test(solve_select_both 2 "give --select or --no-select, not both" solv
 triad_cli_test(hostile_fuzz_stray_comma 1 "fuzz_stray_comma.yaml:1:1: malformed YAML: the parser cannot read past this ','" validate ${H}/fuzz_stray_comma.yaml)
 triad_cli_test(hostile_fuzz_comma_in_essay 1 "fuzz_comma_in_essay.yaml:2:1: malformed YAML: the parser cannot read past this ','" validate ${H}/fuzz_comma_in_essay.yaml)
 triad_cli_test(hostile_fuzz_anchor 1 "fuzz_anchor.yaml:2:11: malformed YAML" validate ${H}/fuzz_anchor.yaml)
+# No silent overrides (issue 13): a value a schedule would overwrite is refused, naming the schedule.
+triad_cli_test(run_set_scheduled 1 "--set: players\\.power\\.us is set in every period by the schedule for players\\.power\\.us \\(scenarios/history\\.yaml:[0-9]+\\): a value from --set would be overwritten" run scenarios/history.yaml --set us.power=5)
+triad_cli_test(explain_at_set_scheduled 1 "players\\.power\\.us is set in every period by the schedule" explain scenarios/history.yaml --at 1972 --set players.power.us=5)
+triad_cli_test_reject(sweep_scheduled_axis 1 "history\\.yaml:[0-9]+:[0-9]+: a sweep varies players\\.power\\.us, but this schedule for players\\.power\\.us sets it in every period of the timeline: every row would be the same" "index," sweep scenarios/history.yaml --param players.power.us=1:5:3 --analysis timeline)
+# A scheduled parameter may still be set for a stage-game sweep, where no schedule runs.
+triad_cli_test(sweep_scheduled_axis_stage 0 "index,players\\.power\\.us,pure_count" sweep scenarios/history.yaml --param players.power.us=1:5:2 --analysis pure)

@@ -215,16 +215,25 @@ TEST_CASE("`fix` restricts a player to the fixed stance from its date; `release`
     }
 }
 
-TEST_CASE("a fix in force at the start overrides the initial action", "[timeline]") {
-    const StageModel model = model_from(kBase + R"(timeline:
+TEST_CASE("a fix in force at the start that contradicts the initial action is an error", "[timeline]") {
+    const std::string head = kBase + R"(timeline:
   start: 2000
   end: 2002
   initial: {us: court_russia, russia: with_china, china: with_russia}
   events:
-    - {name: from_the_start, at: 2000, fix: {china: {us: align}}}
-)");
-    const RunResult r = run(model);
-    for (const PeriodRecord& p : r.periods) CHECK(stance_of(model.game(), p, kChina, kUs) == Stance::align);
+)";
+    // with_russia opposes the US; a fix to align from 2000 would silently override it.
+    const StageModel contradicting = model_from(head + "    - {name: from_the_start, at: 2000, fix: {china: {us: align}}}\n");
+    triad::test::require_input_error([&] { (void)read_timeline(contradicting); },
+                                     static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1,
+                                     {"event 'from_the_start' fixes china's stance toward us to align from the first period",
+                                      "gives china with_russia, which is oppose toward us"});
+    // A fix that agrees with the initial action, or one dated later, is fine.
+    const StageModel agreeing = model_from(head + "    - {name: from_the_start, at: 2000, fix: {china: {us: oppose}}}\n");
+    CHECK_NOTHROW(read_timeline(agreeing));
+    const StageModel later = model_from(head + "    - {name: later, at: 2001, fix: {china: {us: align}}}\n");
+    const RunResult r = run(later);
+    CHECK(stance_of(later.game(), r.periods[2], kChina, kUs) == Stance::align);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -399,7 +408,7 @@ TEST_CASE("the recorded critical discount factor is sustain(...).required of the
 timeline:
   start: 2000
   end: 2010
-  initial: {us: court_russia, russia: with_china, china: with_russia}
+  initial: {us: court_russia, russia: with_china, china: with_us}
   events:
     - {name: hold, at: 2000, fix: {china: {russia: oppose}}}
     - {name: free, at: 2005, release: {china: [russia]}}

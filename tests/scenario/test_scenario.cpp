@@ -137,6 +137,37 @@ TEST_CASE("extends merges a scenario over another and hashes both", "[scenario]"
     fs::remove_all(dir);
 }
 
+TEST_CASE("a map over a number in an extending file keeps the number for the entries it does not name", "[scenario]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "triad_test_extends_numbers";
+    fs::create_directories(dir);
+    // Base: F = 2 for everyone, g = 1 for every pair, g from Russia to everyone 0.5.
+    std::ofstream(dir / "base.yaml") << kPlayers
+                                     << "drivers:\n  regime_security:\n    F: 2\n  partnership:\n    g: {us: 1, china: 1, russia: 0.5}\n";
+    std::ofstream(dir / "child.yaml") << "extends: base.yaml\ndrivers:\n  regime_security:\n    F: {russia: 3}\n"
+                                         "  partnership:\n    g: {russia: {china: 4}}\n";
+    const StageModel model(load_scenario((dir / "child.yaml").string()));
+    const auto value = [&](const std::string& path) { return model.parameters().value(model.parameters().resolve_one(path)); };
+    CHECK(value("regime_security.F.russia") == 3.0);
+    CHECK(value("regime_security.F.us") == 2.0);     // kept, not the default 0
+    CHECK(value("regime_security.F.china") == 2.0);
+    CHECK(value("partnership.g.russia.china") == 4.0);
+    CHECK(value("partnership.g.russia.us") == 0.5);  // the number one level down is kept too
+    CHECK(value("partnership.g.us.china") == 1.0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("'*' in a parameter's map gives every entry the map does not name", "[scenario]") {
+    const StageModel model = triad::test::model_from(kPlayers + "drivers:\n  regime_security:\n    F: {russia: 3, '*': 1}\n"
+                                                                "  partnership:\n    g: {us: {'*': 2, china: 5}}\n");
+    const auto value = [&](const std::string& path) { return model.parameters().value(model.parameters().resolve_one(path)); };
+    CHECK(value("regime_security.F.russia") == 3.0);  // named, whatever the order
+    CHECK(value("regime_security.F.us") == 1.0);
+    CHECK(value("partnership.g.us.russia") == 2.0);
+    CHECK(value("partnership.g.us.china") == 5.0);
+    CHECK(value("partnership.g.china.us") == 0.0);    // untouched: the default
+}
+
 TEST_CASE("every shipped scenario validates", "[scenario][conformance]") {
     namespace fs = std::filesystem;
     int count = 0;

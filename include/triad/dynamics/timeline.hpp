@@ -86,6 +86,15 @@ struct Timeline {
 // leaves a player no action.
 [[nodiscard]] Timeline read_timeline(const StageModel& model);
 
+// The schedule that drives parameter `entry` every period, or null.
+[[nodiscard]] const ScheduledParameter* schedule_driving(const Timeline& timeline, std::size_t entry);
+
+// A value given from outside (--set, a sweep axis) to a parameter that a schedule drives would
+// be overwritten from the first period on, so it is refused: throws InputError at `where`,
+// naming the schedule and where it is written. `what` says what gave the value ("--set").
+void refuse_scheduled(const Timeline& timeline, const ParameterSet& parameters, const std::string& path,
+                      const SourceLocation& where, const std::string& what);
+
 // The first period's play when the scenario gives no `initial:`: the selection rule's most
 // likely profile of the stage game at the start (after the first period's schedules and
 // events). Computing it once saves a stationary-distribution solve per run of a batch.

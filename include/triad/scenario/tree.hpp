@@ -52,6 +52,10 @@ struct TreeNode {
     [[nodiscard]] std::string describe() const;
 };
 
+// In a parameter's map of values, the key for every entry the map does not name: {"*": 1,
+// russia: 3}. Extending files use it to keep a number that a map overrides in part.
+inline constexpr const char* kEveryOtherKey = "*";
+
 struct TreeEntry {
     std::string key;
     SourceLocation key_where;

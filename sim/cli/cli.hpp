@@ -40,6 +40,7 @@ int run_params(const Args& args);
 int run_list(const Args& args);
 int run_sustain(const Args& args);
 int run_explain(const Args& args);
+int run_reach(const Args& args);
 int run_run(const Args& args);
 int run_sweep_command(const Args& args);
 int run_merge(const Args& args);

@@ -80,6 +80,7 @@ const std::map<std::string, Command>& commands() {
         {"compare", {triad::cli::run_compare, "test the essays' claims against their causes, under uncertainty, and where the authors disagree"}},
         {"report", {triad::cli::run_report, "the comparison as one HTML page: a phase map per claim and per disagreement, offline"}},
         {"explain", {triad::cli::run_explain, "why each player plays what it plays: every action's payoff split by driver"}},
+        {"reach", {triad::cli::run_reach, "the smallest change of some parameters that gives a wanted outcome"}},
         {"sustain", {triad::cli::run_sustain, "find the discount factors at which grim trigger sustains a pure profile"}},
     };
     return table;

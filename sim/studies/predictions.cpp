@@ -342,4 +342,8 @@ std::vector<Claim> read_claims(const StageModel& model) {
     return claims;
 }
 
+std::vector<Expectation> read_expect(const StageModel& model, const TreeNode& expect, SweepAnalysis analysis) {
+    return read_expectations(model, expect, analysis, std::nullopt);
+}
+
 }  // namespace triad

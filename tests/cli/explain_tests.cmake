@@ -20,3 +20,14 @@ triad_cli_test(explain_profile_and_at 2 "give --profile or --at, not both" expla
 triad_cli_test(explain_seed_without_at 2 "--seed is for --at" explain ${B} --seed 3)
 triad_cli_test(explain_nfg 1 "a \\.nfg game has no drivers to split its payoffs by" explain tests/data/nfg_pd_names.nfg)
 triad_cli_test(explain_columns 0 "\\(7 more actions with lower payoffs" explain ${B} --player russia --columns 2)
+
+# triad reach: the least change that gives a wanted outcome (issue 13).
+triad_cli_test(help_reach 0 "Usage: triad reach FILE --want TARGET=VALUE.*sqrt\\(sum \\(\\(x - x0\\) / \\(HI - LO\\)\\)\\^2\\).*Examples:\n  triad reach scenarios/baseline\\.yaml" reach --help)
+triad_cli_test(reach_found 0 "Wanted: russia\\.alignment!=china\nSearched: ambition\\.a\\.china\\.russia in \\[0, 4\\] \\(now 0\\.3\\), russia\\.regime_fear in \\[0, 4\\] \\(now 3\\).*Least change \\(distance 0\\.54[0-9]*\\): raise ambition\\.a\\.china\\.russia by 2\\.1[0-9]* \\(0\\.3 -> 2\\.4[0-9]*\\)\n  why: russia plays .*Check it: triad solve scenarios/baseline\\.yaml --set ambition\\.a\\.china\\.russia=2\\.4" reach ${B} --want russia.alignment!=china --over ambition.a.china.russia=0:4 --over russia.regime_fear=0:4)
+triad_cli_test(reach_json 0 "\"want\": \\[\n +\"russia\\.alignment!=china\"\n +\\],\n +\"found\": true.*\"ranges\": \\{.*\"point\": \\{\n +\"ambition\\.a\\.china\\.russia\": 2\\.4[0-9]*,\n +\"russia\\.regime_fear\": 3\n +\\},\n +\"distance\": 0\\.54.*\"changes\": \\{\n +\"ambition\\.a\\.china\\.russia\": 2\\.1[0-9]*\n +\\}.*\"alternatives\": \\[" reach ${B} --want russia.alignment!=china --over ambition.a.china.russia=0:4 --over russia.regime_fear=0:4 --format json)
+triad_cli_test(reach_unreachable 0 "Not reachable within these ranges: no point searched gives russia\\.alignment=us\\.\nClosest: russia\\.alignment us with probability [0-9.e-]+, at " reach ${B} --want russia.alignment=us --over ambition.a.russia.us=0:3 --over partnership.g.russia.us=0:4)
+triad_cli_test(reach_already 0 "Already so at the scenario's own values: nothing needs to change" reach ${B} --want russia.alignment=china --over wedge.rho=0:1)
+triad_cli_test(reach_bad_target 1 "--want:1:1: unknown expectation target 'russia\\.alignmnt'; did you mean 'russia\\.alignment'" reach ${B} --want russia.alignmnt=us --over wedge.rho=0:1)
+triad_cli_test(reach_range_excludes_start 1 "--over: wedge\\.rho is 0\\.3, which the range \\[0\\.5, 1\\] must contain" reach ${B} --want russia.alignment=us --over wedge.rho=0.5:1)
+triad_cli_test(reach_no_want 1 "--want: name a target" reach ${B} --over wedge.rho=0:1)
+triad_cli_test(reach_csv 2 "reach has table and json forms only" reach ${B} --want russia.alignment=us --format csv)

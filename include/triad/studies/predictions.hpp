@@ -96,6 +96,9 @@ enum class Verdict { supported, regardless, holds, partly, fails };
 // The predictions of a scenario, checked against its model (paths, players, targets).
 [[nodiscard]] std::vector<Claim> read_claims(const StageModel& model);
 
+// An `expect:` map (TARGET: VALUE, ...) of an undated claim, read against `analysis`'s columns.
+[[nodiscard]] std::vector<Expectation> read_expect(const StageModel& model, const TreeNode& expect, SweepAnalysis analysis);
+
 // Where the claim's truth flips along one axis of its region (a cause's axis spans both of its
 // arms), sought by bisection from several base points: the centre and points of the sample.
 struct ClaimBoundary {
